@@ -1,0 +1,154 @@
+using CreditSite.Domain;
+
+namespace CreditSite.Search;
+
+/// <summary>The kinds of document one query searches together.</summary>
+public enum DocumentType
+{
+    ListEntry,
+    RoleModel,
+    Policy,
+    Announcement,
+}
+
+public enum SearchSort
+{
+    Relevance,
+    Newest,
+}
+
+/// <summary>One document in the search index: a projection of a list entry from the store, or of a content page.
+/// Holds no full resident ID number, only its keyed hash and masked form.</summary>
+public sealed record SearchDocument
+{
+    /// <summary>Unique across types, e.g. <c>entry:JS-2024-000123</c>, <c>policy:task-division-notice-2019</c>.</summary>
+    public required string Id { get; init; }
+
+    public required DocumentType Type { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Plain text searched and shown in snippets.</summary>
+    public string Body { get; init; } = string.Empty;
+
+    /// <summary>Site-relative link, e.g. <c>/subjects/91320402…</c> or <c>/policies/slug</c>.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>Decision date for entries, publication date for content; used by the "newest" sort.</summary>
+    public DateOnly Date { get; init; }
+
+    // List-entry fields (null for content documents).
+    public string? EntryId { get; init; }
+    public ListKind? ListKind { get; init; }
+    public SubjectType? SubjectType { get; init; }
+    public string? SubjectName { get; init; }
+    public string? SubjectKey { get; init; }
+    public string? Uscc { get; init; }
+    public string? ResidentIdHash { get; init; }
+    public string? MaskedIdNumber { get; init; }
+    public string? Field { get; init; }
+    public string? IssuingDepartment { get; init; }
+    public string? DecisionNumber { get; init; }
+    public DateOnly? PublicUntil { get; init; }
+    public Severity? Severity { get; init; }
+    public EntryStatus? Status { get; init; }
+    public string? LegalBasis { get; init; }
+
+    /// <summary>Role models: the honour category (e.g. 守合同重信用企业).</summary>
+    public string? Category { get; init; }
+}
+
+/// <summary>What the identifier in a query resolved to; set by the caller after parsing the text.</summary>
+public sealed record IdentifierFilter(string? Uscc, string? ResidentIdHash);
+
+public sealed record SearchRequest
+{
+    /// <summary>Free text typed by a person; treated as plain characters, never as query syntax.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>When set, only documents about this subject (exact match); <see cref="Text"/> is ignored.</summary>
+    public IdentifierFilter? Identifier { get; init; }
+
+    /// <summary>Empty means every type.</summary>
+    public IReadOnlyCollection<DocumentType> Types { get; init; } = [];
+
+    public ListKind? ListKind { get; init; }
+    public string? Field { get; init; }
+    public string? IssuingDepartment { get; init; }
+    public SubjectType? SubjectType { get; init; }
+    public string? SubjectKey { get; init; }
+    public DateOnly? DecidedFrom { get; init; }
+    public DateOnly? DecidedTo { get; init; }
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>1-based.</summary>
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 20;
+
+    /// <summary>The request's "today" (from <see cref="TimeProvider"/>): list entries whose <c>PublicUntil</c> is
+    /// before it, or whose status is exited or repaired, are never returned.</summary>
+    public required DateOnly Today { get; init; }
+
+    public bool WithFacets { get; init; } = true;
+}
+
+public sealed record FacetValue(string Value, long Count);
+
+/// <summary>Facet counts by dimension: <c>type</c>, <c>list_kind</c>, <c>field</c>, <c>department</c>, <c>subject_type</c>.
+/// Values use the wire codes (<see cref="DomainText"/>) for enums and the Chinese names for fields and departments.</summary>
+public sealed record SearchFacets(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> ByDimension)
+{
+    public static readonly SearchFacets Empty = new(new Dictionary<string, IReadOnlyList<FacetValue>>());
+
+    public IReadOnlyList<FacetValue> this[string dimension] =>
+        ByDimension.TryGetValue(dimension, out var values) ? values : [];
+}
+
+/// <summary>One result. <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are HTML-encoded text whose only markup
+/// is <c>&lt;mark&gt;</c> around matched terms: safe to render raw.</summary>
+public sealed record SearchHit(SearchDocument Document, double Score, string TitleHtml, string SnippetHtml);
+
+public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets, int Page, int PageSize)
+{
+    public int PageCount => PageSize <= 0 ? 0 : (int)Math.Min(int.MaxValue, (Total + PageSize - 1) / PageSize);
+}
+
+public enum EngineHealth
+{
+    Healthy,
+    Degraded,
+    Unavailable,
+}
+
+/// <summary>The search contract. Two engines implement it: the embedded Lucene index (default) and Elasticsearch.</summary>
+public interface ISearchEngine
+{
+    Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or replaces documents by <see cref="SearchDocument.Id"/>; visible to searches when it returns.</summary>
+    Task UpsertAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default);
+
+    Task DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Builds a fresh index from <paramref name="documents"/> and swaps it in atomically: searches see the
+    /// old index until the new one is complete.</summary>
+    Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    Task<EngineHealth> CheckHealthAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Thrown by an engine when its backend cannot answer (cluster down, timeout, circuit open).
+/// The web layer turns it into a 503 with a Chinese message and <c>Retry-After</c>.</summary>
+public sealed class SearchUnavailableException : Exception
+{
+    public SearchUnavailableException() : base("搜索服务暂时不可用。") { }
+
+    public SearchUnavailableException(string message) : base(message) { }
+
+    public SearchUnavailableException(string message, Exception innerException) : base(message, innerException) { }
+
+    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace CreditSite.Web.Features.Hosting;
+
+/// <summary>Where the site's files live. <c>Site:RootPath</c> is filled in by <see cref="SiteHostBuilder"/>.</summary>
+public sealed class SiteOptions
+{
+    public string RootPath { get; set; } = string.Empty;
+
+    /// <summary>Absolute URL of the public site, used in feeds, sitemaps and QR codes.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    public string ContentPath => Path.Combine(RootPath, "content");
+
+    public string WebRootPath => Path.Combine(RootPath, "wwwroot");
+}
+
+public static class SiteHostingExtensions
+{
+    public static WebApplicationBuilder AddSiteHosting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiteOptions>()
+            .Bind(builder.Configuration.GetSection("Site"))
+            .Validate(o => Directory.Exists(o.ContentPath), "Site:RootPath must hold content/.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        return builder;
+    }
+
+    public static WebApplication UseSiteHosting(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.UseRouting();
+        return app;
+    }
+
+    public static SiteOptions SiteOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SiteOptions>>().Value;
+}
