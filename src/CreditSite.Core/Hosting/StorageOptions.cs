@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CreditSite.Hosting;
+
+public enum StoreProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary><c>Storage</c> section: the data folder shared by the web site and the CLI, and the relational store.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Data folder; relative paths are taken from the site root. Default <c>data/</c> (ignored by git).</summary>
+    public string DataPath { get; set; } = "data";
+
+    public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
+
+    /// <summary>PostgreSQL connection string (from the environment in production:
+    /// <c>Storage__ConnectionString</c>). Ignored for SQLite, whose file lives in the data folder.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Load the bundled demonstration set when the store is empty (first start).</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    public string ResolveDataPath(string siteRoot) =>
+        Path.IsPathRooted(DataPath) ? DataPath : Path.GetFullPath(Path.Combine(siteRoot, DataPath));
+}
+
+/// <summary><c>Privacy</c> section.</summary>
+public sealed class PrivacyOptions
+{
+    public const string Section = "Privacy";
+
+    /// <summary>HMAC key for resident ID numbers. A development default ships in appsettings.Development.json;
+    /// production sets <c>Privacy__IdHashKey</c> from a secret store.</summary>
+    [Required]
+    [MinLength(16)]
+    public string IdHashKey { get; set; } = string.Empty;
+}
