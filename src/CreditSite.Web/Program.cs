@@ -1,6 +1,9 @@
 using CreditSite.Web.Features.ApiDocs;
 using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Features.LocalIdentityProvider;
+using CreditSite.Web.Features.Reports;
 using CreditSite.Web.Features.Search;
+using CreditSite.Web.Features.SignIn;
 
 // Table of contents: each feature registers itself with one AddXxx() and maps itself with one MapXxx().
 var builder = SiteHostBuilder.Create(args);
@@ -8,10 +11,15 @@ var builder = SiteHostBuilder.Create(args);
 builder.AddSiteHosting();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
+builder.AddSignIn();
+builder.AddLocalIdentityProvider();
+builder.AddCreditReports();
 
 var app = builder.Build();
 
 app.UseSiteHosting();
+app.UseSignIn();
+app.UseRateLimiter();
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapApiDocumentation();

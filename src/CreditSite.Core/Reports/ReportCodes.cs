@@ -13,7 +13,6 @@ namespace CreditSite.Reports;
 public static class ReportCodes
 {
     private const int NumberRandomLength = 8;
-    private const int VerificationCodeLength = 12;
     private const int GrantCodeLength = 16;
     private static readonly SearchValues<char> AlphabetValues = SearchValues.Create(UnifiedSocialCreditCode.Alphabet);
 
@@ -22,9 +21,6 @@ public static class ReportCodes
     public static string NewReportNumber(DateTimeOffset issuedAt) =>
         issuedAt.ToOffset(CreditCalendar.ChinaStandardTime).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
         + RandomCharacters(NumberRandomLength);
-
-    /// <summary>12 random characters (about 59 bits), separate from the number; printed on the report only.</summary>
-    public static string NewVerificationCode() => RandomCharacters(VerificationCodeLength);
 
     /// <summary>16 random characters (about 79 bits): what a subject hands to the requester of a grant.</summary>
     public static string NewGrantCode() => RandomCharacters(GrantCodeLength);

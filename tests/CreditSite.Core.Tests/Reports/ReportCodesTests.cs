@@ -54,4 +54,17 @@ public sealed class ReportCodesTests
         Assert.Matches("^[A-Za-z0-9_-]{22}$", id);
         Assert.NotEqual(id, ReportCodes.NewOpaqueId());
     }
+
+    [Fact]
+    public void VerificationCodeIsStableForANumberAndUnrelatedAcrossNumbersAndKeys()
+    {
+        var key = new ReportVerificationKey("a-secret-of-sixteen-or-more");
+        var code = key.CodeFor("20250601093015K7QW3M2R");
+
+        Assert.Equal(ReportVerificationKey.CodeLength, code.Length);
+        Assert.All(code, c => Assert.Contains(c, UnifiedSocialCreditCode.Alphabet));
+        Assert.Equal(code, key.CodeFor("20250601093015k7qw3m2r"));
+        Assert.NotEqual(code, key.CodeFor("20250601093015K7QW3M2A"));
+        Assert.NotEqual(code, new ReportVerificationKey("another-secret-of-sixteen").CodeFor("20250601093015K7QW3M2R"));
+    }
 }
