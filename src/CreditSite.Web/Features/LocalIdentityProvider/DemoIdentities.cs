@@ -12,7 +12,7 @@ public static class DemoIdentities
     public static readonly string BlackListedPersonId = ResidentIdNumber.Complete("32040219850315003").Value;
     public static readonly string CleanPersonId = ResidentIdNumber.Complete("32041119920823004").Value;
     public static readonly string RepresentativeId = ResidentIdNumber.Complete("32041219780106005").Value;
-    public static readonly string CompanyUscc = UnifiedSocialCreditCode.Complete("91320402MA1DEMO8").Value;
+    public static readonly string CompanyUscc = UnifiedSocialCreditCode.Complete("91320402MA1DEM58").Value;
     public const string CompanyName = "常州恒信建材有限公司";
 
     public static readonly DemoIdentity BlackListedPerson = new(
