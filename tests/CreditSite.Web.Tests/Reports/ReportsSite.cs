@@ -65,6 +65,12 @@ public class ReportsSite : SiteFactory
 
     public StoreKind Store { get; }
 
+    /// <summary>False when the site runs on a real Kestrel socket (browser tests).</summary>
+    protected virtual bool InMemory => true;
+
+    /// <summary>What QR codes and grant links point at.</summary>
+    protected virtual string PublicBaseUrl => "http://localhost";
+
     public string? PostgresConnectionString { get; }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -80,7 +86,7 @@ public class ReportsSite : SiteFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Privacy:IdHashKey", TestingIdHashKey);
-        builder.UseSetting("Site:PublicBaseUrl", "http://localhost");
+        builder.UseSetting("Site:PublicBaseUrl", PublicBaseUrl);
         if (Store == StoreKind.PostgreSql)
         {
             builder.UseSetting("Storage:Provider", "PostgreSql");
@@ -97,8 +103,11 @@ public class ReportsSite : SiteFactory
             services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => o.TimeProvider = TimeProvider.System);
             services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.TimeProvider = TimeProvider.System);
             services.PostConfigure<OpenIddictServerOptions>(o => o.TimeProvider = TimeProvider.System);
-            // The provider is this same in-memory site: its back channel goes through the test server.
-            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = Server.CreateHandler());
+            if (InMemory)
+            {
+                // The provider is this same in-memory site: its back channel goes through the test server.
+                services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = Server.CreateHandler());
+            }
             services.TryAddSingleton<ISearchEngine>(_ => new EmbeddedSearchEngine(DataPath));
         });
     }
