@@ -1,12 +1,19 @@
+using CreditSite.Web.Features.Content;
+using CreditSite.Web.Features.Errors;
 using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Features.Security;
 
 // Table of contents: each feature registers itself with one AddXxx() and maps itself with one MapXxx().
 var builder = SiteHostBuilder.Create(args);
 
 builder.AddSiteHosting();
+builder.AddSecurityHeaders();
+builder.AddContentPublishing();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
+app.UseErrorPages();
 app.UseSiteHosting();
 app.MapRazorPages();
 
