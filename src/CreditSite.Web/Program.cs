@@ -1,6 +1,8 @@
+using CreditSite.Web.Features.ApiDocs;
 using CreditSite.Web.Features.Content;
 using CreditSite.Web.Features.Errors;
 using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Features.Search;
 using CreditSite.Web.Features.Security;
 
 // Table of contents: each feature registers itself with one AddXxx() and maps itself with one MapXxx().
@@ -9,6 +11,8 @@ var builder = SiteHostBuilder.Create(args);
 builder.AddSiteHosting();
 builder.AddSecurityHeaders();
 builder.AddContentPublishing();
+builder.AddOneStopSearch();
+builder.AddApiDocumentation();
 
 var app = builder.Build();
 
@@ -16,6 +20,8 @@ app.UseSecurityHeaders();
 app.UseErrorPages();
 app.UseSiteHosting();
 app.MapRazorPages();
+app.MapSearchApi();
+app.MapApiDocumentation();
 
 app.Run();
 

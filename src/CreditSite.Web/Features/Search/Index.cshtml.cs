@@ -1,0 +1,47 @@
+using CreditSite.Domain;
+using CreditSite.Search;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CreditSite.Web.Features.Search;
+
+/// <summary>一站式查询: one query over list entries, role models, policies and announcements.</summary>
+public sealed class IndexModel(ISearchEngine engine, SearchQueryInterpreter interpreter, TimeProvider time) : PageModel
+{
+    public SearchParameters Parameters { get; private set; } = new();
+
+    public InterpretedQuery? Query { get; private set; }
+
+    public SearchResults? Results { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public string? Outage { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Parameters = SearchParameters.FromQuery(Request.Query);
+        var (request, query, errors) = Parameters.Build(interpreter, CreditCalendar.Today(time));
+        Query = query;
+        Errors = errors;
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (request is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Results = await engine.SearchAsync(request, cancellationToken);
+        }
+        catch (SearchUnavailableException outage)
+        {
+            Response.SetUnavailable(outage);
+            Outage = SearchFeature.UnavailableMessage;
+        }
+    }
+}
