@@ -85,7 +85,7 @@ public sealed class PolicyPagesTests(SiteFactory site) : IClassFixture<SiteFacto
         var leadSection = html[html.IndexOf("id=\"leads-heading\"", StringComparison.Ordinal)..html.IndexOf("id=\"coop-heading\"", StringComparison.Ordinal)];
         foreach (var lead in expected.Leads)
         {
-            Assert.Contains($"<td>{SiteClient.Html(lead.Task.Title)}</td>", leadSection, StringComparison.Ordinal);
+            Assert.Contains($"<td class=\"task-title\">{SiteClient.Html(lead.Task.Title)}</td>", leadSection, StringComparison.Ordinal);
         }
     }
 
