@@ -1,14 +1,19 @@
 using CreditSite.Web.Features.ApiDocs;
+using CreditSite.Web.Features.Content;
+using CreditSite.Web.Features.Errors;
 using CreditSite.Web.Features.Hosting;
 using CreditSite.Web.Features.LocalIdentityProvider;
 using CreditSite.Web.Features.Reports;
 using CreditSite.Web.Features.Search;
+using CreditSite.Web.Features.Security;
 using CreditSite.Web.Features.SignIn;
 
 // Table of contents: each feature registers itself with one AddXxx() and maps itself with one MapXxx().
 var builder = SiteHostBuilder.Create(args);
 
 builder.AddSiteHosting();
+builder.AddSecurityHeaders();
+builder.AddContentPublishing();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
 builder.AddSignIn();
@@ -17,6 +22,8 @@ builder.AddCreditReports();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
+app.UseErrorPages();
 app.UseSiteHosting();
 app.UseSignIn();
 app.UseRateLimiter();
