@@ -28,7 +28,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageCount, i
 /// signed-in user's own keys: an id from a URL only finds a row, it never grants anything.</summary>
 public sealed class ReportDesk(
     ReportsDbContext db,
-    ISearchEngine engine,
+    IServiceProvider services,
     TimeProvider time,
     ReportVerificationKey verificationKey,
     ResidentIdHasher hasher,
@@ -49,6 +49,8 @@ public sealed class ReportDesk(
     public async Task<CreditReport> IssueAsync(ReportSubject subject, string? grantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        // Resolved on use: only issuing needs the engine, which the search feature registers.
+        var engine = services.GetRequiredService<ISearchEngine>();
         var content = await ReportContentGatherer.GatherAsync(engine, subject, CreditCalendar.Today(time), cancellationToken);
         var now = time.GetUtcNow();
         var number = ReportCodes.NewReportNumber(now);
