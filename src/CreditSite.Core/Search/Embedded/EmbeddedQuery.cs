@@ -16,6 +16,14 @@ internal sealed class EmbeddedQuery
     private const float BodyPhraseBoost = 2f;
     private const float ExactKeyBoost = 20f;
 
+    /// <summary>Phrase boosts are skipped when even the query's rarest term occurs in more documents than this: the
+    /// phrase would then have to read positions for a large part of the index to reorder results that all share the
+    /// same common words (有限公司), and it is the costliest part of such a query.</summary>
+    private const int PhraseDocumentLimit = 20_000;
+
+    /// <summary>Longer queries (pasted text) get no phrase boosts either.</summary>
+    private const int PhraseTermLimit = 16;
+
     /// <summary>Up to this many distinct query terms must all occur; with more (pasted text), three quarters must.</summary>
     private const int AllTermsRequiredUpTo = 8;
 
@@ -33,7 +41,7 @@ internal sealed class EmbeddedQuery
 
     public IReadOnlySet<string> HighlightTerms { get; }
 
-    public static EmbeddedQuery Build(SearchRequest request, SearchAnalysis analysis, FilterCache filters)
+    public static EmbeddedQuery Build(SearchRequest request, SearchAnalysis analysis, FilterCache filters, IndexReader reader)
     {
         var query = new BooleanQuery(disableCoord: true);
         var hasText = false;
@@ -49,7 +57,7 @@ internal sealed class EmbeddedQuery
             if (text.Length > 0)
             {
                 hasText = true;
-                var (textQuery, terms) = TextQuery(text, analysis);
+                var (textQuery, terms) = TextQuery(text, analysis, reader);
                 highlightTerms = terms;
                 query.Add(textQuery, Occur.MUST);
             }
@@ -100,7 +108,7 @@ internal sealed class EmbeddedQuery
         return any.Clauses.Count == 0 ? new BooleanQuery() : new ConstantScoreQuery(any);
     }
 
-    private static (Query Query, IReadOnlySet<string> Terms) TextQuery(string text, SearchAnalysis analysis)
+    private static (Query Query, IReadOnlySet<string> Terms) TextQuery(string text, SearchAnalysis analysis, IndexReader reader)
     {
         var grams = SearchAnalysis.Tokens(analysis.Bigrams, IndexFields.Body, text);
         var distinct = grams.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
@@ -128,7 +136,8 @@ internal sealed class EmbeddedQuery
 
             matches.Add(required, Occur.MUST);
 
-            if (grams.Count > 1)
+            if (grams.Count > 1 && grams.Count <= PhraseTermLimit
+                && distinct.Any(term => reader.DocFreq(new Term(IndexFields.NameGrams, term)) <= PhraseDocumentLimit))
             {
                 matches.Add(Phrase(IndexFields.NameGrams, grams, NamePhraseBoost), Occur.SHOULD);
                 matches.Add(Phrase(IndexFields.Body, grams, BodyPhraseBoost), Occur.SHOULD);

@@ -144,6 +144,10 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
 
         public IndexSearcher Searcher { get; } = new(reader);
 
+        /// <summary>Answers already computed on this snapshot; they stay right until the index changes, and a
+        /// changed index is a new snapshot with an empty cache.</summary>
+        public ResultCache Results { get; } = new();
+
         /// <summary>Drops the cache's own reference; the reader closes once in-flight searches release theirs.</summary>
         public void Release() => Reader.DecRef();
     }
