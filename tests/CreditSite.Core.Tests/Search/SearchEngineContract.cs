@@ -194,6 +194,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- user text is only text ----
 
+    // Built at run time (not serialised at discovery), so lone surrogates and NULs reach the engine as they are.
     public static TheoryData<string> HostileQueries => new()
     {
         "\"", "*", "?", "AND", "OR", "NOT", "\\", "(", ")", "~", ":", "^", "[", "]", "{", "}", "!", "+", "-", "&&", "||", "/",
@@ -203,7 +204,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
     };
 
     [Theory]
-    [MemberData(nameof(HostileQueries))]
+    [MemberData(nameof(HostileQueries), DisableDiscoveryEnumeration = true)]
     public async Task QuerySyntaxAndOddCharactersAreJustTextAndNeverThrow(string text)
     {
         var engine = await NewEngineAsync(Entry("E-1", "常州市天宁区诚信食品有限公司"), Entry("E-2", "常州恒达建材有限公司"));

@@ -62,8 +62,11 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
     /// <summary><c>{dataPath}/index</c>.</summary>
     public string IndexPath => _folder.Root;
 
-    /// <summary>The version folder searches currently read (null before the first search).</summary>
-    public string? CurrentVersion => _searchers.Version;
+    /// <summary>The live version folder, as <c>CURRENT</c> names it (null before anything was written).</summary>
+    public string? CurrentVersion => _folder.ReadCurrent();
+
+    /// <summary>The version this process's searches read (null before the first search).</summary>
+    internal string? ReaderVersion => _searchers.Version;
 
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -216,7 +219,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
                 }
             }
 
-            _searchers.Refresh();
+            _searchers.RefreshIfOpen();
         }
         finally
         {
@@ -414,7 +417,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
                 break;
             }
 
-            _searchers.Refresh();
+            _searchers.RefreshIfOpen();
         }
         finally
         {

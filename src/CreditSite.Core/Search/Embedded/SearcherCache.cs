@@ -53,6 +53,16 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
         }
     }
 
+    /// <summary>After this process wrote: refresh now if a reader is open; if none is (a CLI that only imports), the
+    /// first search will open the index as it then is.</summary>
+    public void RefreshIfOpen()
+    {
+        if (Volatile.Read(ref _current) is not null)
+        {
+            Refresh();
+        }
+    }
+
     private void TryRefreshInBackgroundOfThisSearch()
     {
         // One search at a time checks; the others go on with the reader they have.
