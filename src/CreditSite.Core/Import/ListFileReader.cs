@@ -198,12 +198,12 @@ public sealed class ListFileReader : IDisposable
             var ordinal = ListImportColumns.OrdinalOf(name);
             if (ordinal < 0)
             {
-                report.Add(header.LineNumberFrom, Echo.Safe(name),
+                report.Add(1, Echo.Safe(name),
                     $"表头中有未知的列“{Echo.Safe(name)}”。可用的列：{string.Join("、", ListImportColumns.All)}。");
             }
             else if (!seen.Add(ordinal))
             {
-                report.Add(header.LineNumberFrom, name, "表头中这一列出现了不止一次。");
+                report.Add(1, name, "表头中这一列出现了不止一次。");
             }
 
             ordinals[i] = ordinal;
@@ -213,7 +213,7 @@ public sealed class ListFileReader : IDisposable
         {
             if (!seen.Contains(ListImportColumns.OrdinalOf(required)))
             {
-                report.Add(header.LineNumberFrom, required, "表头缺少必需的列。");
+                report.Add(1, required, "表头缺少必需的列。");
             }
         }
 
