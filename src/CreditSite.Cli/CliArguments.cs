@@ -50,13 +50,8 @@ public sealed class CliArguments
                 value = name[(equals + 1)..];
                 name = name[..equals];
             }
-            else if (!Flags.Contains(name))
+            else if (!Flags.Contains(name) && i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new CliUsageException($"选项 --{name} 缺少值。");
-                }
-
                 value = args[++i];
             }
 
@@ -69,7 +64,8 @@ public sealed class CliArguments
         return new CliArguments(args[0].Trim().ToLowerInvariant(), options);
     }
 
-    /// <summary>Fails on any option the command does not know, so a typo is not silently ignored.</summary>
+    /// <summary>Fails on any option the command does not know, so a typo is not silently ignored. Call it first: an
+    /// unknown option is reported as unknown, not as missing its value.</summary>
     public void Allow(params string[] names)
     {
         foreach (var name in _options.Keys)
@@ -83,8 +79,17 @@ public sealed class CliArguments
 
     public bool Flag(string name) => _options.ContainsKey(name);
 
-    public string? Value(string name) => _options.TryGetValue(name, out var value) ? value : null;
+    /// <summary>Null when the option is absent; a usage error when it is given without a value.</summary>
+    public string? Value(string name)
+    {
+        if (!_options.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        return string.IsNullOrEmpty(value) ? throw new CliUsageException($"选项 --{name} 缺少值。") : value;
+    }
 
     public string Required(string name, string what) =>
-        Value(name) is { Length: > 0 } value ? value : throw new CliUsageException($"缺少 --{name} {what}。");
+        Value(name) ?? throw new CliUsageException($"缺少 --{name} {what}。");
 }
