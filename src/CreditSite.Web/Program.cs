@@ -2,6 +2,7 @@ using CreditSite.Web.Features.ApiDocs;
 using CreditSite.Web.Features.Content;
 using CreditSite.Web.Features.Errors;
 using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Features.ListSync;
 using CreditSite.Web.Features.Search;
 using CreditSite.Web.Features.Security;
 
@@ -11,6 +12,7 @@ var builder = SiteHostBuilder.Create(args);
 builder.AddSiteHosting();
 builder.AddSecurityHeaders();
 builder.AddContentPublishing();
+builder.AddListStore();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
 
