@@ -42,6 +42,7 @@ public sealed class EmbeddedSearchEngineTests : IDisposable
     {
         using var engine = NewEngine();
         await engine.UpsertAsync([Entry("E-1", "常州恒达建材有限公司")]);
+        Assert.Single((await engine.SearchAsync(Request("恒达"))).Hits);
         var before = engine.CurrentVersion!;
 
         await engine.RebuildAsync(Async([Entry("E-2", "常州诚信食品有限公司")]));
@@ -50,6 +51,7 @@ public sealed class EmbeddedSearchEngineTests : IDisposable
         Assert.NotEqual(before, after);
         Assert.True(string.CompareOrdinal(after, before) > 0, "versions sort by time");
         Assert.Equal(after, engine.CurrentVersion);
+        Assert.Equal(after, engine.ReaderVersion);
         Assert.False(System.IO.Directory.Exists(Path.Combine(engine.IndexPath, before)));
         Assert.Equal([after], System.IO.Directory.EnumerateDirectories(engine.IndexPath).Select(Path.GetFileName));
         Assert.Empty(System.IO.Directory.EnumerateFiles(engine.IndexPath, "CURRENT.*.tmp"));
@@ -118,7 +120,7 @@ public sealed class EmbeddedSearchEngineTests : IDisposable
         await stop.CancelAsync();
         await searching;
         Assert.All(totals, t => Assert.True(t is 100 or 150, $"a search saw {t} documents"));
-        Assert.Equal(cli.CurrentVersion, site.CurrentVersion);
+        Assert.Equal(cli.CurrentVersion, site.ReaderVersion);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CreditSite.Import;
 using System.Net;
 using CreditSite.Reports.Storage;
 using CreditSite.Web.Features.LocalIdentityProvider;
@@ -36,10 +37,10 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
         var (response, html) = await Site.PostFormAsync(person, "/reports", "Personal");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("（2025）苏04执1001号", html, StringComparison.Ordinal);
-        Assert.Contains("常税罚〔2025〕88号", html, StringComparison.Ordinal);
+        Assert.Contains(SignInDemoSubjects.PersonCourtDecision, html, StringComparison.Ordinal);
+        Assert.Contains(SignInDemoSubjects.PersonTaxDecision, html, StringComparison.Ordinal);
         Assert.Contains("异议处理中", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("常交罚〔2020〕1号", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(SignInDemoSubjects.PersonExpiredDecision, html, StringComparison.Ordinal);
         Assert.Contains("320402********", html, StringComparison.Ordinal);
     }
 
@@ -91,7 +92,7 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
         Assert.Contains("张伟", html, StringComparison.Ordinal);
-        Assert.Contains("（2025）苏04执1001号", html, StringComparison.Ordinal);
+        Assert.Contains(SignInDemoSubjects.PersonCourtDecision, html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
@@ -215,7 +216,7 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("企业公共信用信息报告", html, StringComparison.Ordinal);
-        Assert.Contains("常建罚〔2025〕12号", html, StringComparison.Ordinal);
+        Assert.Contains(SignInDemoSubjects.CompanyBlackDecision, html, StringComparison.Ordinal);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Contains(DemoIdentities.CompanyUscc, text, StringComparison.Ordinal);
         Assert.Contains("常州市社会信用体系建设领导小组办公室", text, StringComparison.Ordinal);

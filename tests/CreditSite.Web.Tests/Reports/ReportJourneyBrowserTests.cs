@@ -1,3 +1,4 @@
+using CreditSite.Import;
 using System.Net;
 using System.Net.Sockets;
 using CreditSite.Web.Features.LocalIdentityProvider;
@@ -31,7 +32,7 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         await person.WaitForURLAsync("**/reports");
         await person.GetByRole(AriaRole.Button, new() { Name = "申请个人信用报告" }).ClickAsync();
         await person.WaitForURLAsync("**/reports/*");
-        Assert.Contains("（2025）苏04执1001号", await person.ContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(SignInDemoSubjects.PersonCourtDecision, await person.ContentAsync(), StringComparison.Ordinal);
         await person.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "report-personal-page.png"), FullPage = true });
 
         await person.GotoAsync(site.Url("/reports/grants"));

@@ -3,8 +3,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CreditSite.Domain;
 using CreditSite.Identifiers;
+using CreditSite.Import;
 using CreditSite.Search;
-using CreditSite.Search.Embedded;
+using CreditSite.Storage;
 using CreditSite.Web.Features.LocalIdentityProvider;
 using CreditSite.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,7 +14,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -63,6 +63,9 @@ public class ReportsSite : SiteFactory
         }
     }
 
+    private readonly SemaphoreSlim _seedGate = new(1, 1);
+    private bool _seeded;
+
     public StoreKind Store { get; }
 
     /// <summary>False when the site runs on a real Kestrel socket (browser tests).</summary>
@@ -108,57 +111,39 @@ public class ReportsSite : SiteFactory
                 // The provider is this same in-memory site: its back channel goes through the test server.
                 services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = Server.CreateHandler());
             }
-            services.TryAddSingleton<ISearchEngine>(_ => new EmbeddedSearchEngine(DataPath));
         });
     }
 
-    /// <summary>Indexes the demo identities' public records (and one expired entry that must never show).</summary>
+    /// <summary>Stores the demo identities' entries through the real import (the system of record) and brings the
+    /// real index up to date, once per site.</summary>
     public async Task SeedAsync()
     {
-        var today = CreditCalendar.Today(Clock);
-        var blackPerson = HashOf(DemoIdentities.BlackListedPersonId);
-        var masked = ResidentIdNumber.Mask(DemoIdentities.BlackListedPersonId);
-        await Engine.UpsertAsync(
-        [
-            Entry("entry:T-P-1", ListKind.Black, SubjectType.NaturalPerson, "张伟", null, blackPerson, masked, "司法执行(失信被执行人)",
-                "市中级人民法院", "（2025）苏04执1001号", today.AddDays(-30), today.AddYears(2), Severity.Serious, EntryStatus.Active),
-            Entry("entry:T-P-2", ListKind.Black, SubjectType.NaturalPerson, "张伟", null, blackPerson, masked, "税务",
-                "常州市税务局", "常税罚〔2025〕88号", today.AddDays(-20), today.AddYears(1), Severity.General, EntryStatus.UnderObjection),
-            Entry("entry:T-P-OLD", ListKind.Black, SubjectType.NaturalPerson, "张伟", null, blackPerson, masked, "交通运输",
-                "市交通运输局", "常交罚〔2020〕1号", today.AddYears(-4), today.AddDays(-1), Severity.General, EntryStatus.Active),
-            Entry("entry:T-C-1", ListKind.Black, SubjectType.LegalPerson, DemoIdentities.CompanyName, DemoIdentities.CompanyUscc, null, null, "工程质量",
-                "市住房和城乡建设局", "常建罚〔2025〕12号", today.AddDays(-60), today.AddYears(1), Severity.General, EntryStatus.Active),
-            Entry("entry:T-C-2", ListKind.Red, SubjectType.LegalPerson, DemoIdentities.CompanyName, DemoIdentities.CompanyUscc, null, null, "税务",
-                "常州市税务局", "A级纳税人〔2025〕", today.AddDays(-90), today.AddYears(1), null, EntryStatus.Active),
-        ]);
-    }
+        await _seedGate.WaitAsync();
+        try
+        {
+            if (_seeded)
+            {
+                return;
+            }
 
-    private static SearchDocument Entry(
-        string id, ListKind kind, SubjectType type, string name, string? uscc, string? hash, string? masked, string field, string department,
-        string decision, DateOnly date, DateOnly until, Severity? severity, EntryStatus status) => new()
-    {
-        Id = id,
-        Type = DocumentType.ListEntry,
-        Title = $"{name} {field}",
-        Body = $"{name}的{kind.Label()}记录摘要。",
-        Url = "/subjects/" + (uscc ?? hash![..32]),
-        Date = date,
-        EntryId = id,
-        ListKind = kind,
-        SubjectType = type,
-        SubjectName = name,
-        SubjectKey = uscc ?? hash![..32],
-        Uscc = uscc,
-        ResidentIdHash = hash,
-        MaskedIdNumber = masked,
-        Field = field,
-        IssuingDepartment = department,
-        DecisionNumber = decision,
-        PublicUntil = until,
-        Severity = severity,
-        Status = status,
-        LegalBasis = "《测试依据》第一条",
-    };
+            var file = Path.Combine(DataPath, "signin-demo-entries.csv");
+            Directory.CreateDirectory(DataPath);
+            await using (var writer = new StreamWriter(file))
+            {
+                ListCsvWriter.WriteHeader(writer);
+            }
+
+            SignInDemoSubjects.AppendCsv(file, CreditCalendar.Today(Clock));
+            var result = await Services.GetRequiredService<ListImporter>().ImportAsync(file);
+            Assert.True(result.Accepted, result.Report.Describe());
+            await Services.GetRequiredService<ListIndexer>().CatchUpAsync(Engine, TimeSpan.FromSeconds(30));
+            _seeded = true;
+        }
+        finally
+        {
+            _seedGate.Release();
+        }
+    }
 
     /// <summary>A client signed in through the real local provider: challenge, the provider's picker page, the posted
     /// choice, the code exchange and the cookie.</summary>

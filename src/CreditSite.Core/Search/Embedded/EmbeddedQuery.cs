@@ -9,12 +9,20 @@ namespace CreditSite.Search.Embedded;
 /// through a query parser, so no character of user text has a meaning beyond itself.</summary>
 internal sealed class EmbeddedQuery
 {
-    // Ranking: the name as a phrase first, then the name's bigrams and words, then the body.
+    // Ranking: the name as a phrase first, then the name's bigrams and words, then the body. (A body phrase was tried
+    // and dropped: list entries' bodies repeat the name, and it cost a third of a selective query's time.)
     private const float NamePhraseBoost = 8f;
     private const float NameGramBoost = 3f;
     private const float NameWordBoost = 2f;
-    private const float BodyPhraseBoost = 2f;
     private const float ExactKeyBoost = 20f;
+
+    /// <summary>The ranking refinements (phrases, SmartCn words) are left out when even the query's rarest term occurs
+    /// in more documents than this: they would have to be computed for a large part of the index (常州, 有限公司) only
+    /// to reorder results that all share the same common words, and they are most of such a query's cost.</summary>
+    private const int RefineDocumentLimit = 20_000;
+
+    /// <summary>Longer queries (pasted text) get no phrase boosts either.</summary>
+    private const int PhraseTermLimit = 16;
 
     /// <summary>Up to this many distinct query terms must all occur; with more (pasted text), three quarters must.</summary>
     private const int AllTermsRequiredUpTo = 8;
@@ -33,7 +41,7 @@ internal sealed class EmbeddedQuery
 
     public IReadOnlySet<string> HighlightTerms { get; }
 
-    public static EmbeddedQuery Build(SearchRequest request, SearchAnalysis analysis, FilterCache filters)
+    public static EmbeddedQuery Build(SearchRequest request, SearchAnalysis analysis, FilterCache filters, IndexReader reader)
     {
         var query = new BooleanQuery(disableCoord: true);
         var hasText = false;
@@ -49,7 +57,7 @@ internal sealed class EmbeddedQuery
             if (text.Length > 0)
             {
                 hasText = true;
-                var (textQuery, terms) = TextQuery(text, analysis);
+                var (textQuery, terms) = TextQuery(text, analysis, reader);
                 highlightTerms = terms;
                 query.Add(textQuery, Occur.MUST);
             }
@@ -100,7 +108,7 @@ internal sealed class EmbeddedQuery
         return any.Clauses.Count == 0 ? new BooleanQuery() : new ConstantScoreQuery(any);
     }
 
-    private static (Query Query, IReadOnlySet<string> Terms) TextQuery(string text, SearchAnalysis analysis)
+    private static (Query Query, IReadOnlySet<string> Terms) TextQuery(string text, SearchAnalysis analysis, IndexReader reader)
     {
         var grams = SearchAnalysis.Tokens(analysis.Bigrams, IndexFields.Body, text);
         var distinct = grams.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
@@ -112,10 +120,10 @@ internal sealed class EmbeddedQuery
 
             // Every term (two adjacent characters, a lone character, a Latin word or a number) must occur in the name
             // or the body: a name part typed by a person finds names containing it, not everything sharing a bigram.
-            var required = new BooleanQuery(disableCoord: true)
-            {
-                MinimumNumberShouldMatch = distinct.Count <= AllTermsRequiredUpTo ? distinct.Count : (int)Math.Ceiling(distinct.Count * 0.75),
-            };
+            // All of them: MUST clauses, which Lucene intersects starting from the rarest term (a minimum-should-match
+            // of all would be the same set, found more slowly).
+            var all = distinct.Count <= AllTermsRequiredUpTo;
+            var required = new BooleanQuery(disableCoord: true);
             foreach (var term in distinct)
             {
                 var either = new BooleanQuery(disableCoord: true)
@@ -123,18 +131,23 @@ internal sealed class EmbeddedQuery
                     { new TermQuery(new Term(IndexFields.NameGrams, term)) { Boost = NameGramBoost }, Occur.SHOULD },
                     { new TermQuery(new Term(IndexFields.Body, term)), Occur.SHOULD },
                 };
-                required.Add(either, Occur.SHOULD);
+                required.Add(either, all ? Occur.MUST : Occur.SHOULD);
+            }
+
+            if (!all)
+            {
+                required.MinimumNumberShouldMatch = (int)Math.Ceiling(distinct.Count * 0.75);
             }
 
             matches.Add(required, Occur.MUST);
 
-            if (grams.Count > 1)
+            var selective = distinct.Any(term => reader.DocFreq(new Term(IndexFields.NameGrams, term)) <= RefineDocumentLimit);
+            if (selective && grams.Count > 1 && grams.Count <= PhraseTermLimit)
             {
                 matches.Add(Phrase(IndexFields.NameGrams, grams, NamePhraseBoost), Occur.SHOULD);
-                matches.Add(Phrase(IndexFields.Body, grams, BodyPhraseBoost), Occur.SHOULD);
             }
 
-            var words = SearchAnalysis.Tokens(analysis.Words, IndexFields.NameWords, text);
+            var words = selective ? SearchAnalysis.Tokens(analysis.Words, IndexFields.NameWords, text) : [];
             if (words.Count > 0)
             {
                 var wordQuery = new BooleanQuery(disableCoord: true) { Boost = NameWordBoost };

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -19,6 +21,10 @@ public sealed record EmbeddedIndexSettings
 
     /// <summary>Indexing buffer before Lucene flushes a segment; larger means faster bulk loads.</summary>
     public double RamBufferSizeMb { get; init; } = 128;
+
+    /// <summary>Answers kept per index snapshot (0 turns the cache off). The cache empties itself whenever the index
+    /// changes, so it never serves a stale answer.</summary>
+    public int ResultCacheEntries { get; init; } = 1024;
 }
 
 /// <summary>The embedded search engine: a Lucene.NET index on disk under <c>{dataPath}/index/</c>, shared by the
@@ -26,6 +32,11 @@ public sealed record EmbeddedIndexSettings
 public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDisposable
 {
     private const int ProgressEvery = 1000;
+
+    /// <summary>Batches at least this large are analysed on several threads.</summary>
+    private const int ParallelFrom = 2000;
+
+    private static readonly int IndexingThreads = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     private readonly IndexFolder _folder;
     private readonly EmbeddedIndexSettings _settings;
@@ -51,8 +62,11 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
     /// <summary><c>{dataPath}/index</c>.</summary>
     public string IndexPath => _folder.Root;
 
-    /// <summary>The version folder searches currently read (null before the first search).</summary>
-    public string? CurrentVersion => _searchers.Version;
+    /// <summary>The live version folder, as <c>CURRENT</c> names it (null before anything was written).</summary>
+    public string? CurrentVersion => _folder.ReadCurrent();
+
+    /// <summary>The version this process's searches read (null before the first search).</summary>
+    internal string? ReaderVersion => _searchers.Version;
 
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -62,10 +76,22 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
 
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
-        var query = EmbeddedQuery.Build(request, _analysis, _filters);
-
         using var lease = Acquire();
-        var searcher = lease.Searcher;
+        var cacheKey = ResultCache.KeyOf(request, SearchAnalysis.CleanQueryText(request.Text), page, pageSize);
+        var cache = _settings.ResultCacheEntries > 0 ? lease.Snapshot.Results : null;
+        if (cache is not null && cache.TryGet(cacheKey, out var cached))
+        {
+            return Task.FromResult(cached);
+        }
+
+        var results = Search(lease.Searcher, request, page, pageSize);
+        cache?.Add(cacheKey, results, _settings.ResultCacheEntries);
+        return Task.FromResult(results);
+    }
+
+    private SearchResults Search(IndexSearcher searcher, SearchRequest request, int page, int pageSize)
+    {
+        var query = EmbeddedQuery.Build(request, _analysis, _filters, searcher.IndexReader);
         var maxDoc = searcher.IndexReader.MaxDoc;
         var skip = (long)(page - 1) * pageSize;
         var facets = request.WithFacets ? new FacetCounter() : null;
@@ -101,7 +127,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
                 _highlighter.Snippet(document.Body, query.HighlightTerms)));
         }
 
-        return Task.FromResult(new SearchResults(total, hits, facets?.Result() ?? SearchFacets.Empty, page, pageSize));
+        return new SearchResults(total, hits, facets?.Result() ?? SearchFacets.Empty, page, pageSize);
     }
 
     /// <summary>Newest decision or publication date first; the id breaks ties so that paging is stable.</summary>
@@ -119,10 +145,20 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
 
         await WriteAsync(writer =>
         {
-            foreach (var document in documents)
+            void Update(SearchDocument document) => writer.UpdateDocument(new Term(IndexFields.Id, document.Id), IndexFields.ToLucene(document));
+
+            if (documents.Count < ParallelFrom)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                writer.UpdateDocument(new Term(IndexFields.Id, document.Id), IndexFields.ToLucene(document));
+                foreach (var document in documents)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Update(document);
+                }
+            }
+            else
+            {
+                // IndexWriter takes documents from several threads at once, each into its own segment buffer.
+                Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = IndexingThreads, CancellationToken = cancellationToken }, Update);
             }
         }, cancellationToken);
     }
@@ -159,16 +195,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
                     using (var directory = _folder.OpenDirectory(version))
                     using (var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE)))
                     {
-                        await foreach (var document in documents.WithCancellation(cancellationToken))
-                        {
-                            // Update, not add: a source that repeats an id still yields one document per id.
-                            writer.UpdateDocument(new Term(IndexFields.Id, document.Id), IndexFields.ToLucene(document));
-                            if (++count % ProgressEvery == 0)
-                            {
-                                progress?.Report(count);
-                            }
-                        }
-
+                        count = await AddAllAsync(writer, documents, progress, cancellationToken);
                         writer.Commit();
                     }
                 }
@@ -192,12 +219,98 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
                 }
             }
 
-            _searchers.Refresh();
+            _searchers.RefreshIfOpen();
         }
         finally
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>Reads the source on this thread and analyses on <see cref="IndexingThreads"/> others. Ids are unique in
+    /// a rebuild as a rule, so documents are added without the cost of a delete-by-id; a repeated id (remembered by a
+    /// 64-bit hash, a few bytes per document) is written as an update so the last one wins, as with upserts.</summary>
+    private static async Task<long> AddAllAsync(IndexWriter writer, IAsyncEnumerable<SearchDocument> documents, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var queue = Channel.CreateBounded<(SearchDocument Document, bool Seen)>(new BoundedChannelOptions(4096) { SingleWriter = true });
+        var workers = Enumerable.Range(0, IndexingThreads).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var (document, seen) in queue.Reader.ReadAllAsync(failed.Token))
+                {
+                    var doc = IndexFields.ToLucene(document);
+                    if (seen)
+                    {
+                        writer.UpdateDocument(new Term(IndexFields.Id, document.Id), doc);
+                    }
+                    else
+                    {
+                        writer.AddDocument(doc);
+                    }
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None)).ToList();
+
+        long count = 0;
+        var ids = new HashSet<ulong>();
+        Exception? readError = null;
+        try
+        {
+            await foreach (var document in documents.WithCancellation(failed.Token))
+            {
+                var seen = !ids.Add(Fnv1a64(document.Id));
+                await queue.Writer.WriteAsync((document, seen), failed.Token);
+                if (++count % ProgressEvery == 0)
+                {
+                    progress?.Report(count);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            readError = e;
+            await failed.CancelAsync();
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+        }
+
+        // A cancellation that neither the caller nor the source asked for means a worker failed: its error is the one to report.
+        var workerFailed = readError is OperationCanceledException && !cancellationToken.IsCancellationRequested;
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch when (readError is not null && !workerFailed)
+        {
+            // The workers stopped because reading failed; that error is reported below.
+        }
+
+        if (readError is not null)
+        {
+            ExceptionDispatchInfo.Capture(readError).Throw();
+        }
+
+        return count;
+    }
+
+    private static ulong Fnv1a64(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default)
@@ -304,7 +417,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
                 break;
             }
 
-            _searchers.Refresh();
+            _searchers.RefreshIfOpen();
         }
         finally
         {

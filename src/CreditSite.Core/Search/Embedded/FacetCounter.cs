@@ -1,25 +1,27 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace CreditSite.Search.Embedded;
 
-/// <summary>Counts facet values over every matching document from sorted doc values: per segment an array as long as
-/// the number of distinct values (a few dozen), never anything as large as the index.</summary>
+/// <summary>Counts facet values over every matching document from the combined <see cref="IndexFields.FacetKey"/>
+/// doc value. Each segment's doc values are read once into an array of ordinals (4 bytes a document, kept while the
+/// segment lives, shared by all searches), so counting costs one array read per matching document; a search itself
+/// allocates only a count array as long as the number of distinct combinations in a segment (hundreds).</summary>
 internal sealed class FacetCounter : ICollector
 {
-    private readonly int _dimensionCount = IndexFields.FacetDimensions.Count;
-    private readonly SortedDocValues?[] _values;
-    private readonly int[]?[] _counts;
+    private static readonly int DimensionCount = IndexFields.FacetDimensions.Count;
+    private static readonly ConditionalWeakTable<object, SegmentFacets> Segments = new();
+
     private readonly Dictionary<string, long>[] _totals;
-    private readonly BytesRef _scratch = new();
+    private SegmentFacets? _segment;
+    private int[]? _counts;
 
     public FacetCounter()
     {
-        _values = new SortedDocValues?[_dimensionCount];
-        _counts = new int[]?[_dimensionCount];
-        _totals = new Dictionary<string, long>[_dimensionCount];
-        for (var i = 0; i < _dimensionCount; i++)
+        _totals = new Dictionary<string, long>[DimensionCount];
+        for (var i = 0; i < DimensionCount; i++)
         {
             _totals[i] = new Dictionary<string, long>(StringComparer.Ordinal);
         }
@@ -35,29 +37,24 @@ internal sealed class FacetCounter : ICollector
     {
         ArgumentNullException.ThrowIfNull(context);
         FlushSegment();
-        for (var i = 0; i < _dimensionCount; i++)
-        {
-            var values = context.AtomicReader.GetSortedDocValues(IndexFields.FacetField(IndexFields.FacetDimensions[i]));
-            _values[i] = values;
-            _counts[i] = values is null || values.ValueCount == 0 ? null : new int[values.ValueCount];
-        }
+        var reader = context.AtomicReader;
+
+        // The core key stays the same for a segment whatever its deletions, so refreshed readers share the entry.
+        _segment = Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Load(reader));
+        _counts = _segment.Values.Length == 0 ? null : new int[_segment.Values.Length];
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _dimensionCount; i++)
+        if (_counts is null)
         {
-            var counts = _counts[i];
-            if (counts is null)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var ord = _values[i]!.GetOrd(doc);
-            if (ord >= 0)
-            {
-                counts[ord]++;
-            }
+        var ord = _segment!.Ords[doc];
+        if (ord >= 0)
+        {
+            _counts[ord]++;
         }
     }
 
@@ -66,7 +63,7 @@ internal sealed class FacetCounter : ICollector
     {
         FlushSegment();
         var byDimension = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
-        for (var i = 0; i < _dimensionCount; i++)
+        for (var i = 0; i < DimensionCount; i++)
         {
             byDimension[IndexFields.FacetDimensions[i]] = _totals[i]
                 .OrderByDescending(p => p.Value)
@@ -80,29 +77,63 @@ internal sealed class FacetCounter : ICollector
 
     private void FlushSegment()
     {
-        for (var i = 0; i < _dimensionCount; i++)
+        if (_counts is null || _segment is null)
         {
-            var counts = _counts[i];
-            var values = _values[i];
-            if (counts is null || values is null)
+            return;
+        }
+
+        for (var ord = 0; ord < _counts.Length; ord++)
+        {
+            var count = _counts[ord];
+            if (count == 0)
             {
                 continue;
             }
 
-            for (var ord = 0; ord < counts.Length; ord++)
+            var parts = _segment.Values[ord];
+            for (var i = 0; i < DimensionCount && i < parts.Length; i++)
             {
-                if (counts[ord] == 0)
+                if (parts[i].Length > 0)
                 {
-                    continue;
+                    _totals[i][parts[i]] = _totals[i].GetValueOrDefault(parts[i]) + count;
                 }
+            }
+        }
 
-                values.LookupOrd(ord, _scratch);
-                var key = _scratch.Utf8ToString();
-                _totals[i][key] = _totals[i].GetValueOrDefault(key) + counts[ord];
+        _counts = null;
+        _segment = null;
+    }
+
+    /// <summary>One segment's facet ordinal per document (-1: none) and each ordinal's values by dimension.</summary>
+    private sealed class SegmentFacets(int[] ords, string[][] values)
+    {
+        public int[] Ords { get; } = ords;
+
+        public string[][] Values { get; } = values;
+
+        public static SegmentFacets Load(AtomicReader reader)
+        {
+            var docValues = reader.GetSortedDocValues(IndexFields.FacetKey);
+            if (docValues is null)
+            {
+                return new SegmentFacets([], []);
             }
 
-            _counts[i] = null;
-            _values[i] = null;
+            var ords = new int[reader.MaxDoc];
+            for (var doc = 0; doc < ords.Length; doc++)
+            {
+                ords[doc] = docValues.GetOrd(doc);
+            }
+
+            var values = new string[docValues.ValueCount][];
+            var scratch = new BytesRef();
+            for (var ord = 0; ord < values.Length; ord++)
+            {
+                docValues.LookupOrd(ord, scratch);
+                values[ord] = scratch.Utf8ToString().Split(IndexFields.FacetSeparator);
+            }
+
+            return new SegmentFacets(ords, values);
         }
     }
 }

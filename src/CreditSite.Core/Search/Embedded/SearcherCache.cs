@@ -53,6 +53,16 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
         }
     }
 
+    /// <summary>After this process wrote: refresh now if a reader is open; if none is (a CLI that only imports), the
+    /// first search will open the index as it then is.</summary>
+    public void RefreshIfOpen()
+    {
+        if (Volatile.Read(ref _current) is not null)
+        {
+            Refresh();
+        }
+    }
+
     private void TryRefreshInBackgroundOfThisSearch()
     {
         // One search at a time checks; the others go on with the reader they have.
@@ -143,6 +153,10 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
         public DirectoryReader Reader { get; } = reader;
 
         public IndexSearcher Searcher { get; } = new(reader);
+
+        /// <summary>Answers already computed on this snapshot; they stay right until the index changes, and a
+        /// changed index is a new snapshot with an empty cache.</summary>
+        public ResultCache Results { get; } = new();
 
         /// <summary>Drops the cache's own reference; the reader closes once in-flight searches release theirs.</summary>
         public void Release() => Reader.DecRef();

@@ -1,19 +1,19 @@
-using CreditSite.Identifiers;
+using CreditSite.Import;
 
 namespace CreditSite.Web.Features.LocalIdentityProvider;
 
 /// <summary>A demonstration identity the local provider can sign in as. Their ID numbers and USCC are fixed and made
-/// valid here; the demonstration data set carries list entries for them (see docs/sign-in.md).</summary>
+/// valid in <see cref="SignInDemoSubjects"/>, whose entries the demonstration data set carries (see docs/sign-in.md).</summary>
 public sealed record DemoIdentity(
     string Key, string Label, string Description, string Name, string? ResidentId, string? Uscc, string? CompanyName, IReadOnlyList<string> Roles);
 
 public static class DemoIdentities
 {
-    public static readonly string BlackListedPersonId = ResidentIdNumber.Complete("32040219850315003").Value;
-    public static readonly string CleanPersonId = ResidentIdNumber.Complete("32041119920823004").Value;
-    public static readonly string RepresentativeId = ResidentIdNumber.Complete("32041219780106005").Value;
-    public static readonly string CompanyUscc = UnifiedSocialCreditCode.Complete("91320402MA1DEM58").Value;
-    public const string CompanyName = "常州恒信建材有限公司";
+    public static readonly string BlackListedPersonId = SignInDemoSubjects.BlackListedPersonId;
+    public static readonly string CleanPersonId = SignInDemoSubjects.CleanPersonId;
+    public static readonly string RepresentativeId = SignInDemoSubjects.RepresentativeId;
+    public static readonly string CompanyUscc = SignInDemoSubjects.CompanyUscc;
+    public const string CompanyName = SignInDemoSubjects.CompanyName;
 
     public static readonly DemoIdentity BlackListedPerson = new(
         "person-black", "有失信记录的个人", "张伟，被列入失信被执行人名单（黑名单）。", "张伟", BlackListedPersonId, null, null, []);
