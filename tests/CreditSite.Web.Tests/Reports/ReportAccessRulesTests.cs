@@ -1,6 +1,8 @@
 using CreditSite.Import;
 using System.Net;
+using CreditSite.Domain;
 using CreditSite.Reports.Storage;
+using CreditSite.Search;
 using CreditSite.Web.Features.LocalIdentityProvider;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -206,8 +208,15 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
     }
 
     [Fact]
-    public async Task RepresentativeDownloadsTheCompanysReport()
+    public async Task RepresentativeDownloadsTheCompanysReportWithItsHonours()
     {
+        // Role-model honours are content documents found by the company's USCC, as the content library projects them.
+        await Site.Engine.UpsertAsync([new SearchDocument
+        {
+            Id = "role-model:test-hengxin", Type = DocumentType.RoleModel, Title = "江苏省守合同重信用企业（测试）", Url = "/role-models/test-hengxin",
+            Date = new DateOnly(2025, 3, 1), Category = "守合同重信用企业", SubjectName = DemoIdentities.CompanyName,
+            SubjectType = SubjectType.LegalPerson, Uscc = DemoIdentities.CompanyUscc, SubjectKey = DemoIdentities.CompanyUscc,
+        }]);
         var company = await Site.SignInAsync(DemoIdentities.Representative);
 
         var (page, html) = await Site.PostFormAsync(company, "/reports", "Enterprise");
@@ -217,6 +226,8 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("企业公共信用信息报告", html, StringComparison.Ordinal);
         Assert.Contains(SignInDemoSubjects.CompanyBlackDecision, html, StringComparison.Ordinal);
+        Assert.Contains(SignInDemoSubjects.CompanyRedDecision, html, StringComparison.Ordinal);
+        Assert.Contains("江苏省守合同重信用企业（测试）", html, StringComparison.Ordinal);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Contains(DemoIdentities.CompanyUscc, text, StringComparison.Ordinal);
         Assert.Contains("常州市社会信用体系建设领导小组办公室", text, StringComparison.Ordinal);

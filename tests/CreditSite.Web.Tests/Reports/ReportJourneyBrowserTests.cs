@@ -2,6 +2,8 @@ using CreditSite.Import;
 using System.Net;
 using System.Net.Sockets;
 using CreditSite.Web.Features.LocalIdentityProvider;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CreditSite.Web.Tests.Reports;
@@ -9,7 +11,8 @@ namespace CreditSite.Web.Tests.Reports;
 /// <summary>The report journey in headless Chromium against the real site on Kestrel, signing in through the real
 /// local provider: a person requests their report and grants a company; the company's representative redeems the
 /// grant and downloads the PDF; the PDF's QR code opens the verification page, which confirms it; the person sees
-/// the access in their record. The PDF's first page is kept as a PNG artefact.</summary>
+/// the access in their record. The PDF's first page is kept as a PNG artefact; every page on the way passes an axe
+/// audit without serious or critical violations.</summary>
 public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassFixture<KestrelReportsSite>
 {
     [Fact]
@@ -25,13 +28,19 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
 
+        var audits = new List<string>();
+
         // The person: sign in, request the report, create a grant for the company.
         var person = await NewPageAsync(browser);
         await person.GotoAsync(site.Url("/reports"));
+        await person.WaitForURLAsync("**/local-idp/authorize?*");
+        audits.AddRange(await AuditAsync(person));
         await SignInAsync(person, DemoIdentities.BlackListedPerson);
         await person.WaitForURLAsync("**/reports");
+        audits.AddRange(await AuditAsync(person));
         await person.GetByRole(AriaRole.Button, new() { Name = "申请个人信用报告" }).ClickAsync();
         await person.WaitForURLAsync("**/reports/*");
+        audits.AddRange(await AuditAsync(person));
         Assert.Contains(SignInDemoSubjects.PersonCourtDecision, await person.ContentAsync(), StringComparison.Ordinal);
         await person.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "report-personal-page.png"), FullPage = true });
 
@@ -43,6 +52,7 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         await person.GetByLabel("有效期（天，最长 30 天）").FillAsync("7");
         await person.GetByLabel("仅限一次").CheckAsync();
         await person.GetByRole(AriaRole.Button, new() { Name = "创建授权" }).ClickAsync();
+        audits.AddRange(await AuditAsync(person));
         var code = (await person.Locator("#grant-code").InnerTextAsync()).Trim();
         var link = (await person.Locator("#grant-link").InnerTextAsync()).Trim();
         Assert.Matches("^[0-9A-Z]{16}$", code);
@@ -72,6 +82,7 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         var anyone = await NewPageAsync(browser);
         await anyone.GotoAsync(verifyUrl);
         Assert.Equal("核验通过：该报告由“信用常州”出具", await anyone.Locator("#verify-ok").InnerTextAsync());
+        audits.AddRange(await AuditAsync(anyone));
         await anyone.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "report-verified.png"), FullPage = true });
 
         // The person sees who looked.
@@ -80,6 +91,18 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         Assert.Equal(2, await rows.Filter(new() { HasText = "王强（常州恒信建材有限公司）" }).CountAsync());
         Assert.Equal(1, await rows.Filter(new() { HasText = "下载 PDF" }).Filter(new() { HasText = "贷款审批" }).CountAsync());
         await person.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "report-access-record.png"), FullPage = true });
+        audits.AddRange(await AuditAsync(person));
+
+        Assert.True(audits.Count == 0, "axe 发现严重或关键的无障碍问题：\n" + string.Join("\n", audits));
+    }
+
+    /// <summary>Serious and critical axe violations on the page, one line each.</summary>
+    private static async Task<IEnumerable<string>> AuditAsync(IPage page)
+    {
+        AxeResult result = await page.RunAxe();
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
     }
 
     private static async Task<IPage> NewPageAsync(IBrowser browser)
@@ -93,7 +116,7 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
 
     private static async Task SignInAsync(IPage page, DemoIdentity identity)
     {
-        await page.WaitForURLAsync("**/local-idp/authorize?*");
+        await page.WaitForURLAsync("**/local-idp/authorize*");
         await page.GetByLabel(identity.Label).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "以所选身份登录" }).ClickAsync();
     }
