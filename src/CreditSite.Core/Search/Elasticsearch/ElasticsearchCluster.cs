@@ -89,7 +89,13 @@ internal sealed class ElasticsearchCluster
                     {
                         response = await state.call(state.Client, ctx.CancellationToken);
                     }
-                    catch (TransportException e) when (!ctx.CancellationToken.IsCancellationRequested)
+                    catch (TransportException e) when (ctx.CancellationToken.IsCancellationRequested)
+                    {
+                        // The transport wraps a cancelled request; unwrapped, the timeout strategy recognises its own
+                        // timeout and a caller's cancellation travels on as a cancellation.
+                        throw new OperationCanceledException(e.Message, e, ctx.CancellationToken);
+                    }
+                    catch (TransportException e)
                     {
                         throw new ClusterCallFailure(state.operation, null, null, e.Message, e);
                     }

@@ -109,6 +109,19 @@ internal static class ElasticsearchResponses
           "sterms#subject_type":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"legal_person","doc_count":1}]}}}
         """;
 
+    /// <summary>A search by USCC: no highlight section (the engine asks for none), sorted by date so no score.</summary>
+    public const string SearchByIdentifier = """
+        {"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},
+         "hits":{"total":{"value":1,"relation":"eq"},"max_score":null,
+          "hits":[
+           {"_index":"creditsite-documents-v20260301080000000","_id":"entry:JS-1","_score":null,
+            "_source":{"id":"entry:JS-1","type":"list_entry","title":"常州市<天宁>区诚信食品有限公司","body":"未按规定落实食品安全自查制度 <b>整改</b> & 复查","url":"/subjects/91320402MA1XXXXX0L","date":"2025-06-01",
+                       "entry_id":"JS-1","list_kind":"black","subject_type":"legal_person","subject_name":"常州市<天宁>区诚信食品有限公司","subject_key":"91320402MA1XXXXX0L","uscc":"91320402MA1XXXXX0L",
+                       "field":"食品药品","issuing_department":"市市场监督管理局","decision_number":"常市监罚〔2025〕12号","public_until":"2026-06-01","severity":"general","status":"active"},
+            "sort":[1748736000000,"entry:JS-1"]}
+          ]}}
+        """;
+
     public const string SearchEmpty = """
         {"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}
         """;
