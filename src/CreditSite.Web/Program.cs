@@ -1,4 +1,5 @@
 using CreditSite.Web.Features.ApiDocs;
+using CreditSite.Web.Features.Health;
 using CreditSite.Web.Features.Hosting;
 using CreditSite.Web.Features.Search;
 
@@ -8,6 +9,8 @@ var builder = SiteHostBuilder.Create(args);
 builder.AddSiteHosting();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
+builder.AddElasticsearchWhenSelected();
+builder.AddSiteHealth();
 
 var app = builder.Build();
 
@@ -15,6 +18,7 @@ app.UseSiteHosting();
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapApiDocumentation();
+app.MapSiteHealth();
 
 app.Run();
 
