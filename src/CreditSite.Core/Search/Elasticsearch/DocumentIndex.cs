@@ -20,7 +20,9 @@ internal static class DocumentIndex
     public const string BigramSearchAnalyzer = "creditsite_bigram_search";
 
     public const string BigramSubfield = "bigram";
-    public const string TextSubfield = "text";
+    public const string NameWordsField = "name_words";
+    public const string NameGramsField = "name_grams";
+    public const string AllGramsField = "all_grams";
 
     public static string NewIndexName(string prefix, DateTimeOffset now) =>
         $"{prefix}-documents-v{now.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
@@ -83,6 +85,8 @@ internal static class DocumentIndex
     private static TypeMapping Mapping(ElasticsearchAnalyzer analyzer)
     {
         _ = analyzer; // The analyser choice lives in the analysis settings; field mappings name it and stay the same.
+        Fields names = new[] { NameWordsField, NameGramsField, AllGramsField };
+        Fields all = AllGramsField;
         return new TypeMapping
         {
             Dynamic = DynamicMapping.Strict,
@@ -90,45 +94,42 @@ internal static class DocumentIndex
             {
                 { "id", new KeywordProperty() },
                 { "type", new KeywordProperty() },
-                { "title", ChineseText() },
-                { "body", ChineseText() },
+                { "title", ChineseText(names) },
+                { "body", ChineseText(all) },
                 { "url", new KeywordProperty { Index = false, DocValues = false } },
                 { "date", new DateProperty { Format = "strict_date" } },
                 { "entry_id", new KeywordProperty() },
                 { "list_kind", new KeywordProperty() },
                 { "subject_type", new KeywordProperty() },
-                { "subject_name", ChineseText() },
+                { "subject_name", ChineseText(names) },
                 { "subject_key", new KeywordProperty() },
                 { "uscc", new KeywordProperty() },
                 { "resident_id_hash", new KeywordProperty() },
                 { "masked_id_number", new KeywordProperty { Index = false, DocValues = false } },
-                { "field", KeywordWithText() },
-                { "issuing_department", KeywordWithText() },
-                { "decision_number", KeywordWithText() },
+                { "field", new KeywordProperty { CopyTo = all } },
+                { "issuing_department", new KeywordProperty { CopyTo = all } },
+                { "decision_number", new KeywordProperty { CopyTo = all } },
                 { "public_until", new DateProperty { Format = "strict_date" } },
                 { "severity", new KeywordProperty() },
                 { "status", new KeywordProperty() },
-                { "legal_basis", ChineseText() },
-                { "category", KeywordWithText() },
+                { "legal_basis", new TextProperty { Analyzer = WordsAnalyzer, CopyTo = all } },
+                { "category", new KeywordProperty { CopyTo = all } },
+                // Search-only fields filled by copy_to (not in _source): names by words and by bigrams, and every
+                // text a person may type (names, body, department, field, decision number, legal basis, category).
+                { NameWordsField, new TextProperty { Analyzer = WordsAnalyzer } },
+                { NameGramsField, Grams() },
+                { AllGramsField, Grams() },
             },
         };
     }
 
-    private static TextProperty ChineseText() => new()
+    /// <summary>Words for scoring, a bigram subfield for highlighting.</summary>
+    private static TextProperty ChineseText(Fields copyTo) => new()
     {
         Analyzer = WordsAnalyzer,
-        Fields = new Properties
-        {
-            { BigramSubfield, new TextProperty { Analyzer = BigramIndexAnalyzer, SearchAnalyzer = BigramSearchAnalyzer } },
-        },
+        CopyTo = copyTo,
+        Fields = new Properties { { BigramSubfield, Grams() } },
     };
 
-    /// <summary>Exact values for filters and facets, plus a bigram subfield so the words are found by full text too.</summary>
-    private static KeywordProperty KeywordWithText() => new()
-    {
-        Fields = new Properties
-        {
-            { TextSubfield, new TextProperty { Analyzer = BigramIndexAnalyzer, SearchAnalyzer = BigramSearchAnalyzer } },
-        },
-    };
+    private static TextProperty Grams() => new() { Analyzer = BigramIndexAnalyzer, SearchAnalyzer = BigramSearchAnalyzer };
 }

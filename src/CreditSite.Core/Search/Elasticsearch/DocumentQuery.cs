@@ -14,7 +14,14 @@ namespace CreditSite.Search.Elasticsearch;
 internal static class DocumentQuery
 {
     public const int SnippetLength = 120;
-    public const int MaxPageSize = 1000;
+    public const int MaxPageSize = 100;
+
+    /// <summary>Longer text is cut: nobody types more, and it keeps a query well under Elasticsearch's clause limit
+    /// (every character becomes a term in several clauses).</summary>
+    public const int MaxTextLength = 100;
+
+    /// <summary>Highlighting reads at most this much of a field, so one huge body cannot fail a search.</summary>
+    public const int MaxHighlightedLength = 100_000;
 
     /// <summary>Facet dimension → indexed keyword field, and how many values to count.</summary>
     public static readonly IReadOnlyList<(string Dimension, string Field, int Size)> Facets =
@@ -26,20 +33,15 @@ internal static class DocumentQuery
         ("subject_type", "subject_type", 10),
     ];
 
-    /// <summary>Fields a text query looks in, with their weights: names count most.</summary>
-    private static readonly string[] WordFields = ["title^3", "subject_name^3", "body", "legal_basis"];
+    public static int PageOf(SearchRequest request) => Math.Max(1, request.Page);
 
-    private static readonly string[] BigramFields =
-    [
-        "title.bigram^2", "subject_name.bigram^2", "body.bigram", "legal_basis.bigram",
-        "issuing_department.text^0.5", "field.text^0.5", "category.text", "decision_number.text",
-    ];
+    public static int PageSizeOf(SearchRequest request) => Math.Clamp(request.PageSize, 1, MaxPageSize);
 
     public static (int From, int Size) Window(SearchRequest request, int maxResultWindow)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, request.Page);
+        var size = PageSizeOf(request);
+        var page = PageOf(request);
         var from = (long)(page - 1) * size;
         // Beyond the window Elasticsearch would refuse the search: ask for totals and facets only.
         return from + size > maxResultWindow ? (0, 0) : ((int)from, size);
@@ -49,7 +51,7 @@ internal static class DocumentQuery
     {
         ArgumentNullException.ThrowIfNull(request);
         var (from, size) = Window(request, maxResultWindow);
-        var text = request.Identifier is null && !string.IsNullOrWhiteSpace(request.Text) ? request.Text.Trim() : null;
+        var text = request.Identifier is null ? PlainText(request.Text) : null;
 
         var search = new EsSearchRequest(index)
         {
@@ -68,7 +70,7 @@ internal static class DocumentQuery
 
         if (text is not null && size > 0)
         {
-            search.Highlight = Highlight();
+            search.Highlight = Highlight(text);
         }
 
         if (request.WithFacets)
@@ -86,16 +88,54 @@ internal static class DocumentQuery
         return search;
     }
 
-    /// <summary>Any meaningful part of a name: every word (SmartCn) or every bigram must be found, in any of the
-    /// fields; an exact phrase in the title and an exact decision number rank first.</summary>
+    /// <summary>The text a person typed, made safe to send: at most <see cref="MaxTextLength"/> characters, control
+    /// characters and broken surrogate halves replaced by spaces (JSON could not carry them). Null when nothing is left.</summary>
+    public static string? PlainText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder(Math.Min(text.Length, MaxTextLength));
+        for (var i = 0; i < text.Length && builder.Length < MaxTextLength; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                builder.Append(char.IsSurrogate(c) || char.IsControl(c) || c is '\uFFFD' or '\uFEFF' ? ' ' : c);
+            }
+        }
+
+        var plain = builder.ToString().Trim();
+        return plain.Length == 0 ? null : plain;
+    }
+
+    /// <summary>Any meaningful part of a name: every bigram (and lone character, Latin word or number) of the text must
+    /// occur somewhere in the document, so "恒达" finds 恒达建材 but not 达信物流. Names score above bodies: the text as a
+    /// phrase in a name first, then name bigrams and SmartCn words, then a phrase anywhere. The text as an exact decision
+    /// number or entry id ranks first of all.</summary>
     private static Query TextQuery(string text) => new BoolQuery
     {
         Should =
         [
-            new MultiMatchQuery { Query = text, Fields = WordFields, Type = TextQueryType.CrossFields, Operator = Operator.And },
-            new MultiMatchQuery { Query = text, Fields = BigramFields, Type = TextQueryType.CrossFields, Operator = Operator.And },
-            new MatchPhraseQuery { Field = "title.bigram", Query = text, Boost = 3 },
-            new TermQuery { Field = "decision_number", Value = text, Boost = 10 },
+            new BoolQuery
+            {
+                Must = [new MatchQuery { Field = DocumentIndex.AllGramsField, Query = text, Operator = Operator.And }],
+                Should =
+                [
+                    new MatchPhraseQuery { Field = DocumentIndex.NameGramsField, Query = text, Boost = 8 },
+                    new MatchQuery { Field = DocumentIndex.NameGramsField, Query = text, Boost = 3 },
+                    new MatchQuery { Field = DocumentIndex.NameWordsField, Query = text, Boost = 2 },
+                    new MatchPhraseQuery { Field = DocumentIndex.AllGramsField, Query = text, Boost = 2 },
+                ],
+            },
+            new TermQuery { Field = "decision_number", Value = text, Boost = 20 },
+            new TermQuery { Field = "entry_id", Value = text, Boost = 20 },
         ],
         MinimumShouldMatch = 1,
     };
@@ -199,25 +239,31 @@ internal static class DocumentQuery
         var newest = new SortOptions { Field = new FieldSort { Field = "date", Order = SortOrder.Desc } };
         // The id breaks ties so paging is stable: a document never shows on two pages.
         var id = new SortOptions { Field = new FieldSort { Field = "id", Order = SortOrder.Asc } };
-        return sort == SearchSort.Newest ? [newest, score, id] : [score, newest, id];
+        return sort == SearchSort.Newest ? [newest, id] : [score, newest, id];
     }
 
-    private static Highlight Highlight()
+    /// <summary>Whole title and body with the text's bigrams marked; the engine cuts the snippet around the first mark,
+    /// the same way for every body length. Marks come from a bigram match of the text alone, whichever clause found
+    /// the document.</summary>
+    private static Highlight Highlight(string text)
     {
-        HighlightField Whole() => new() { NumberOfFragments = 0 };
-        HighlightField Snippet(int? noMatch) => new() { FragmentSize = SnippetLength, NumberOfFragments = 1, NoMatchSize = noMatch };
+        HighlightField Whole(string field) => new()
+        {
+            NumberOfFragments = 0,
+            HighlightQuery = new MatchQuery { Field = field, Query = text },
+        };
+
         return new Highlight
         {
             // The html encoder escapes the document text, so the only markup in a fragment is our own <mark>.
             Encoder = HighlighterEncoder.Html,
             PreTags = ["<mark>"],
             PostTags = ["</mark>"],
+            MaxAnalyzedOffset = MaxHighlightedLength,
             Fields =
             [
-                new("title", Whole()),
-                new("title.bigram", Whole()),
-                new("body", Snippet(SnippetLength)),
-                new("body.bigram", Snippet(null)),
+                new("title." + DocumentIndex.BigramSubfield, Whole("title." + DocumentIndex.BigramSubfield)),
+                new("body." + DocumentIndex.BigramSubfield, Whole("body." + DocumentIndex.BigramSubfield)),
             ],
         };
     }

@@ -58,8 +58,8 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine
             throw new SearchUnavailableException("搜索服务暂时不可用。", e);
         }
 
-        var page = Math.Max(1, request.Page);
-        var pageSize = Math.Clamp(request.PageSize, 1, DocumentQuery.MaxPageSize);
+        var page = DocumentQuery.PageOf(request);
+        var pageSize = DocumentQuery.PageSizeOf(request);
         if (response.ApiCallDetails.HttpStatusCode == 404)
         {
             logger.LogWarning("Search index {Alias} does not exist yet: answering with no results. Run `creditsite reindex`.", AliasName);
@@ -160,8 +160,13 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine
     {
         try
         {
-            var response = await cluster.SendAsync("cluster health", CallBudget.Health,
-                (client, ct) => client.Cluster.HealthAsync(new Elastic.Clients.Elasticsearch.Cluster.HealthRequest(), ct), cancellationToken);
+            // The index behind the alias when there is one (other indices on a shared cluster are not ours to judge),
+            // else the cluster as a whole.
+            var ours = await AliasExistsAsync(cancellationToken, CallBudget.Health);
+            var request = ours
+                ? new Elastic.Clients.Elasticsearch.Cluster.HealthRequest(AliasName)
+                : new Elastic.Clients.Elasticsearch.Cluster.HealthRequest();
+            var response = await cluster.SendAsync("cluster health", CallBudget.Health, (client, ct) => client.Cluster.HealthAsync(request, ct), cancellationToken);
             return response.Status switch
             {
                 EsHealthStatus.Green => EngineHealth.Healthy,
@@ -235,21 +240,21 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine
     }
 
     /// <summary>The indices the alias points at now; empty when it does not exist yet.</summary>
-    private async Task<IReadOnlyList<string>> AliasedIndicesAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> AliasedIndicesAsync(CancellationToken cancellationToken, CallBudget budget = CallBudget.Indexing)
     {
-        var response = await cluster.SendAsync("get alias", CallBudget.Indexing,
+        var response = await cluster.SendAsync("get alias", budget,
             (client, ct) => client.Indices.GetAliasAsync(new GetAliasRequest((Names)AliasName), ct), cancellationToken, 404);
         return response.ApiCallDetails.HttpStatusCode == 404 || response.Aliases is null ? [] : response.Aliases.Keys.ToList();
     }
 
-    private async Task<bool> AliasExistsAsync(CancellationToken cancellationToken)
+    private async Task<bool> AliasExistsAsync(CancellationToken cancellationToken, CallBudget budget = CallBudget.Indexing)
     {
         if (aliasKnownToExist)
         {
             return true;
         }
 
-        aliasKnownToExist = (await AliasedIndicesAsync(cancellationToken)).Count > 0;
+        aliasKnownToExist = (await AliasedIndicesAsync(cancellationToken, budget)).Count > 0;
         return aliasKnownToExist;
     }
 
@@ -397,28 +402,26 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine
     private static SearchHit ToHit(Elastic.Clients.Elasticsearch.Core.Search.Hit<IndexedDocument> hit)
     {
         var document = hit.Source!.ToSearchDocument();
-        var highlight = hit.Highlight;
-        var title = Fragment(highlight, "title", marked: true) ?? Fragment(highlight, "title.bigram", marked: true)
-            ?? WebUtility.HtmlEncode(document.Title);
-        var snippet = Fragment(highlight, "body", marked: true) ?? Fragment(highlight, "body.bigram", marked: true)
-            ?? Fragment(highlight, "body", marked: false) ?? WebUtility.HtmlEncode(Prefix(document.Body));
-        return new SearchHit(document, hit.Score ?? 0, title, snippet);
+        var title = Marked(hit.Highlight, "title." + DocumentIndex.BigramSubfield);
+        var body = Marked(hit.Highlight, "body." + DocumentIndex.BigramSubfield);
+        return new SearchHit(
+            document,
+            hit.Score ?? 0,
+            title ?? WebUtility.HtmlEncode(document.Title),
+            body is null ? HighlightText.Start(document.Body, DocumentQuery.SnippetLength) : HighlightText.Around(body, DocumentQuery.SnippetLength));
     }
 
-    /// <summary>The highlighter's fragment for a field, with marks on adjacent bigrams joined into one.</summary>
-    private static string? Fragment(IReadOnlyDictionary<string, IReadOnlyCollection<string>>? highlight, string field, bool marked)
+    /// <summary>The highlighted field when it holds a match, with marks on adjacent bigrams joined.</summary>
+    private static string? Marked(IReadOnlyDictionary<string, IReadOnlyCollection<string>>? highlight, string field)
     {
         if (highlight is null || !highlight.TryGetValue(field, out var fragments) || fragments.Count == 0)
         {
             return null;
         }
 
-        var text = string.Join(" … ", fragments).Replace("</mark><mark>", string.Empty, StringComparison.Ordinal);
-        return text.Contains("<mark>", StringComparison.Ordinal) == marked ? text : null;
+        var html = HighlightText.JoinAdjacentMarks(string.Concat(fragments));
+        return HighlightText.HasMark(html) ? html : null;
     }
-
-    private static string Prefix(string body) =>
-        body.Length <= DocumentQuery.SnippetLength ? body : body[..DocumentQuery.SnippetLength] + "…";
 
     private static SearchFacets Facets(SearchResponse<IndexedDocument> response)
     {

@@ -20,7 +20,7 @@ public sealed class ElasticsearchBulkIndexingTests
         var engine = TestEngine.Create(cluster);
 
         var failure = await Assert.ThrowsAsync<SearchIndexingException>(() => engine.UpsertAsync(
-            [SampleDocuments.Entry("JS-1"), SampleDocuments.Entry("JS-2"), SampleDocuments.Entry("JS-3")]));
+            [CannedDocuments.Entry("JS-1"), CannedDocuments.Entry("JS-2"), CannedDocuments.Entry("JS-3")]));
 
         var bulks = cluster.To(HttpMethod.POST, "/_bulk").ToList();
         Assert.Equal(2, bulks.Count);
@@ -40,7 +40,7 @@ public sealed class ElasticsearchBulkIndexingTests
         var cluster = WithAlias(CannedResponse.Ok(BulkAllBusy));
         var engine = TestEngine.Create(cluster, TestEngine.Options(o => o.BulkMaxRetries = 2));
 
-        var failure = await Assert.ThrowsAsync<SearchIndexingException>(() => engine.UpsertAsync([SampleDocuments.Entry("JS-3")]));
+        var failure = await Assert.ThrowsAsync<SearchIndexingException>(() => engine.UpsertAsync([CannedDocuments.Entry("JS-3")]));
 
         Assert.Equal(3, cluster.To(HttpMethod.POST, "/_bulk").Count());
         Assert.Contains("es_rejected_execution_exception", Assert.Single(failure.Rejected).Reason, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class ElasticsearchBulkIndexingTests
         var cluster = WithAlias(new CannedResponse(429, TooManyRequests), CannedResponse.Ok(BulkOk));
         var engine = TestEngine.Create(cluster);
 
-        await engine.UpsertAsync([SampleDocuments.Entry("JS-1")]);
+        await engine.UpsertAsync([CannedDocuments.Entry("JS-1")]);
 
         Assert.Equal(2, cluster.To(HttpMethod.POST, "/_bulk").Count());
         Assert.Single(cluster.To(HttpMethod.POST, "/_refresh"));
@@ -64,7 +64,7 @@ public sealed class ElasticsearchBulkIndexingTests
         var cluster = WithAlias(new CannedResponse(503, """{"error":{"root_cause":[{"type":"cluster_block_exception","reason":"blocked by: [SERVICE_UNAVAILABLE/1/state not recovered / initialized];"}],"type":"cluster_block_exception","reason":"blocked by: [SERVICE_UNAVAILABLE/1/state not recovered / initialized];"},"status":503}"""));
         var engine = TestEngine.Create(cluster, TestEngine.Options(o => o.MaxRetries = 2));
 
-        await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.UpsertAsync([SampleDocuments.Entry("JS-1")]));
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.UpsertAsync([CannedDocuments.Entry("JS-1")]));
         Assert.Equal(3, cluster.To(HttpMethod.POST, "/_bulk").Count());
     }
 
@@ -74,7 +74,7 @@ public sealed class ElasticsearchBulkIndexingTests
         var cluster = WithAlias(CannedResponse.Ok(BulkOk));
         var engine = TestEngine.Create(cluster, TestEngine.Options(o => o.BulkBatchSize = 2));
 
-        await engine.UpsertAsync([.. Enumerable.Range(1, 5).Select(i => SampleDocuments.Entry($"JS-{i}"))]);
+        await engine.UpsertAsync([.. Enumerable.Range(1, 5).Select(i => CannedDocuments.Entry($"JS-{i}"))]);
 
         Assert.Equal([4, 4, 2], cluster.To(HttpMethod.POST, "/_bulk").Select(b => b.Lines().Count));
     }

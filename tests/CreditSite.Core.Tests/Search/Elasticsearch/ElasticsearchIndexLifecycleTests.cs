@@ -27,7 +27,7 @@ public sealed class ElasticsearchIndexLifecycleTests
     public async Task CreatesAStrictlyMappedIndexWithSmartcnWhenEveryNodeHasThePlugin()
     {
         var cluster = ClusterForRebuild(NodesWithSmartcn);
-        await TestEngine.Create(cluster).RebuildAsync(SampleDocuments.Stream(SampleDocuments.Entry("JS-1")));
+        await TestEngine.Create(cluster).RebuildAsync(CannedDocuments.Stream(CannedDocuments.Entry("JS-1")));
 
         var body = cluster.To(HttpMethod.PUT, "/" + NewIndex).Single().Json();
         var mappings = body["mappings"]!;
@@ -42,13 +42,21 @@ public sealed class ElasticsearchIndexLifecycleTests
             Assert.Equal("keyword", (string?)properties[identifier]!["type"]);
         }
 
-        foreach (var name in new[] { "title", "subject_name", "body" })
+        foreach (var name in new[] { "title", "subject_name" })
         {
             Assert.Equal("creditsite_words", (string?)properties[name]!["analyzer"]);
             Assert.Equal("creditsite_bigram_index", (string?)properties[name]!["fields"]!["bigram"]!["analyzer"]);
-            Assert.Equal("creditsite_bigram_search", (string?)properties[name]!["fields"]!["bigram"]!["search_analyzer"]);
+            Assert.Equal(["name_words", "name_grams", "all_grams"], Strings(properties[name]!["copy_to"]));
         }
 
+        Assert.Equal("all_grams", CopyTargets(properties["body"]!).Single());
+        Assert.Equal("all_grams", CopyTargets(properties["issuing_department"]!).Single());
+        Assert.Equal("all_grams", CopyTargets(properties["decision_number"]!).Single());
+        Assert.Equal("creditsite_bigram_index", (string?)properties["all_grams"]!["analyzer"]);
+        Assert.Equal("creditsite_bigram_search", (string?)properties["all_grams"]!["search_analyzer"]);
+        Assert.Equal("creditsite_words", (string?)properties["name_words"]!["analyzer"]);
+        Assert.True((bool?)analysis["filter"]!["creditsite_bigram_with_unigrams"]!["output_unigrams"]);
+        Assert.False((bool?)analysis["filter"]!["creditsite_bigram_only"]!["output_unigrams"]);
         Assert.Equal("date", (string?)properties["public_until"]!["type"]);
         Assert.Equal(false, (bool?)properties["masked_id_number"]!["index"]);
         // Loading runs without replicas and refreshes; they are switched on before the alias moves.
@@ -62,7 +70,7 @@ public sealed class ElasticsearchIndexLifecycleTests
     public async Task FallsBackToTheBuiltInCjkAnalyserWhenAnyNodeLacksSmartcn(string nodes)
     {
         var cluster = ClusterForRebuild(nodes);
-        await TestEngine.Create(cluster).RebuildAsync(SampleDocuments.Stream(SampleDocuments.Entry("JS-1")));
+        await TestEngine.Create(cluster).RebuildAsync(CannedDocuments.Stream(CannedDocuments.Entry("JS-1")));
 
         var analysis = cluster.To(HttpMethod.PUT, "/" + NewIndex).Single().Json()["settings"]!["analysis"]!;
         var words = analysis["analyzer"]!["creditsite_words"]!;
@@ -78,7 +86,7 @@ public sealed class ElasticsearchIndexLifecycleTests
     {
         var cluster = ClusterForRebuild(NodesWithoutPlugins);
         var engine = TestEngine.Create(cluster, TestEngine.Options(o => o.Analyzer = analyzer));
-        await engine.RebuildAsync(SampleDocuments.Stream(SampleDocuments.Entry("JS-1")));
+        await engine.RebuildAsync(CannedDocuments.Stream(CannedDocuments.Entry("JS-1")));
 
         Assert.Empty(cluster.To(HttpMethod.GET, "/_nodes/plugins"));
         var words = cluster.To(HttpMethod.PUT, "/" + NewIndex).Single().Json()["settings"]!["analysis"]!["analyzer"]!["creditsite_words"]!;
@@ -90,8 +98,8 @@ public sealed class ElasticsearchIndexLifecycleTests
     {
         var cluster = ClusterForRebuild();
         var progress = new List<long>();
-        var documents = new[] { SampleDocuments.Entry("JS-1"), SampleDocuments.Person("JS-2"), SampleDocuments.Policy("p1"), SampleDocuments.Entry("JS-4") };
-        await TestEngine.Create(cluster).RebuildAsync(SampleDocuments.Stream(documents), new SynchronousProgress(progress));
+        var documents = new[] { CannedDocuments.Entry("JS-1"), CannedDocuments.Person("JS-2"), CannedDocuments.Policy("p1"), CannedDocuments.Entry("JS-4") };
+        await TestEngine.Create(cluster).RebuildAsync(CannedDocuments.Stream(documents), new SynchronousProgress(progress));
 
         var bulks = cluster.To(HttpMethod.POST, "/_bulk").ToList();
         Assert.Equal(2, bulks.Count); // batch size 3
@@ -126,7 +134,7 @@ public sealed class ElasticsearchIndexLifecycleTests
     public async Task SwapsTheAliasInOneAtomicCallAfterTheLoadThenDeletesTheOldIndex()
     {
         var cluster = ClusterForRebuild();
-        await TestEngine.Create(cluster).RebuildAsync(SampleDocuments.Stream(SampleDocuments.Entry("JS-1")));
+        await TestEngine.Create(cluster).RebuildAsync(CannedDocuments.Stream(CannedDocuments.Entry("JS-1")));
 
         var sequence = cluster.Requests.Select(r => r.ToString()).ToList();
         Assert.Equal(
@@ -160,8 +168,8 @@ public sealed class ElasticsearchIndexLifecycleTests
         var cluster = ClusterForRebuild().On(HttpMethod.POST, $"/{NewIndex}/_bulk", CannedResponse.Ok(BulkPartlyRefused), CannedResponse.Ok(BulkRetryStored));
         var engine = TestEngine.Create(cluster);
 
-        var failure = await Assert.ThrowsAsync<SearchIndexingException>(() => engine.RebuildAsync(SampleDocuments.Stream(
-            SampleDocuments.Entry("JS-1"), SampleDocuments.Entry("JS-2"), SampleDocuments.Entry("JS-3"))));
+        var failure = await Assert.ThrowsAsync<SearchIndexingException>(() => engine.RebuildAsync(CannedDocuments.Stream(
+            CannedDocuments.Entry("JS-1"), CannedDocuments.Entry("JS-2"), CannedDocuments.Entry("JS-3"))));
 
         var rejected = Assert.Single(failure.Rejected);
         Assert.Equal("JS-2", rejected.EntryId);
@@ -179,7 +187,7 @@ public sealed class ElasticsearchIndexLifecycleTests
         var cluster = ClusterForRebuild().On(HttpMethod.PUT, "/" + NewIndex, new CannedResponse(400, MappingRefused));
         var engine = TestEngine.Create(cluster);
 
-        var failure = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => engine.RebuildAsync(SampleDocuments.Stream(SampleDocuments.Entry("JS-1"))));
+        var failure = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => engine.RebuildAsync(CannedDocuments.Stream(CannedDocuments.Entry("JS-1"))));
 
         Assert.Equal(400, failure.Status);
         Assert.Contains("smartcn_tokenizer", failure.Message, StringComparison.Ordinal);
@@ -196,8 +204,8 @@ public sealed class ElasticsearchIndexLifecycleTests
             .On(HttpMethod.POST, "/creditsite-documents/_refresh", CannedResponse.Ok(Refreshed));
         var engine = TestEngine.Create(cluster);
 
-        await engine.UpsertAsync([SampleDocuments.Entry("JS-1")]);
-        await engine.UpsertAsync([SampleDocuments.Entry("JS-2")]);
+        await engine.UpsertAsync([CannedDocuments.Entry("JS-1")]);
+        await engine.UpsertAsync([CannedDocuments.Entry("JS-2")]);
 
         Assert.Single(cluster.To(HttpMethod.PUT, "/" + NewIndex));
         var actions = cluster.To(HttpMethod.POST, "/_aliases").Single().Json()["actions"]!.AsArray();
@@ -211,6 +219,14 @@ public sealed class ElasticsearchIndexLifecycleTests
     }
 
     private static List<string?> Strings(JsonNode? array) => array!.AsArray().Select(n => (string?)n).ToList();
+
+    /// <summary>copy_to is written as a string for one target and an array for several.</summary>
+    private static List<string?> CopyTargets(JsonNode property) => property["copy_to"] switch
+    {
+        JsonArray targets => targets.Select(n => (string?)n).ToList(),
+        { } target => [(string?)target],
+        null => [],
+    };
 
     private sealed class SynchronousProgress(List<long> values) : IProgress<long>
     {

@@ -112,24 +112,38 @@ public sealed class ElasticsearchResilienceTests
     [InlineData("green", EngineHealth.Healthy)]
     [InlineData("yellow", EngineHealth.Degraded)]
     [InlineData("red", EngineHealth.Unavailable)]
-    public async Task HealthFollowsTheClusterStatus(string status, EngineHealth expected)
+    public async Task HealthFollowsTheStatusOfTheIndexBehindTheAlias(string status, EngineHealth expected)
     {
-        var cluster = new CannedCluster().On(HttpMethod.GET, "/_cluster/health", CannedResponse.Ok(Health(status)));
+        var cluster = new CannedCluster()
+            .On(HttpMethod.GET, "/_alias/creditsite-documents", CannedResponse.Ok(AliasOnOldIndex))
+            .On(HttpMethod.GET, "/_cluster/health/creditsite-documents", CannedResponse.Ok(Health(status)));
 
         Assert.Equal(expected, await TestEngine.Create(cluster).CheckHealthAsync());
-        Assert.Single(cluster.Requests);
+    }
+
+    [Fact]
+    public async Task BeforeTheFirstIndexHealthIsTheClusters()
+    {
+        var cluster = new CannedCluster()
+            .On(HttpMethod.GET, "/_alias/creditsite-documents", new CannedResponse(404, AliasMissing))
+            .On(HttpMethod.GET, "/_cluster/health", CannedResponse.Ok(Health("green")));
+
+        Assert.Equal(EngineHealth.Healthy, await TestEngine.Create(cluster).CheckHealthAsync());
+        Assert.Equal(["GET /_alias/creditsite-documents", "GET /_cluster/health"], cluster.Requests.Select(r => r.ToString()));
     }
 
     [Fact]
     public async Task ASlowHealthCheckIsUnavailableWithinTheRequestTimeout()
     {
-        var cluster = new CannedCluster().On(HttpMethod.GET, "/_cluster/health", CannedResponse.NeverAnswers);
+        var cluster = new CannedCluster()
+            .On(HttpMethod.GET, "/_alias/creditsite-documents", CannedResponse.Ok(AliasOnOldIndex))
+            .On(HttpMethod.GET, "/_cluster/health/creditsite-documents", CannedResponse.NeverAnswers);
         var engine = TestEngine.Create(cluster, TestEngine.Options(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200)));
 
         var clock = Stopwatch.StartNew();
         Assert.Equal(EngineHealth.Unavailable, await engine.CheckHealthAsync());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
-        Assert.Single(cluster.Requests); // no retry on a health probe
+        Assert.Single(cluster.To(HttpMethod.GET, "/_cluster/health/creditsite-documents")); // no retry on a health probe
     }
 
     [Fact]

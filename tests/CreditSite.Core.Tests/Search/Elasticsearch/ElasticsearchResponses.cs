@@ -95,11 +95,11 @@ internal static class ElasticsearchResponses
             "_source":{"id":"entry:JS-1","type":"list_entry","title":"常州市天宁区诚信食品有限公司","body":"未按规定落实食品安全自查制度 <b>整改</b> & 复查","url":"/subjects/91320402MA1XXXXX0L","date":"2025-06-01",
                        "entry_id":"JS-1","list_kind":"black","subject_type":"legal_person","subject_name":"常州市天宁区诚信食品有限公司","subject_key":"91320402MA1XXXXX0L","uscc":"91320402MA1XXXXX0L",
                        "field":"食品药品","issuing_department":"市市场监督管理局","decision_number":"常市监罚〔2025〕12号","public_until":"2026-06-01","severity":"general","status":"under_objection","legal_basis":"《食品安全法》第一百二十六条"},
-            "highlight":{"title":["常州市天宁区<mark>诚信</mark><mark>食品</mark>有限公司"],"title.bigram":["常州市天宁区<mark>诚信食品</mark>有限公司"],
-                         "body":["未按规定落实<mark>食品</mark>安全自查制度 &lt;b&gt;整改&lt;&#x2F;b&gt; &amp; 复查"]}},
+            "highlight":{"title.bigram":["常州市天宁区<mark>诚信</mark><mark>食品</mark>有限公司"],
+                         "body.bigram":["未按规定落实<mark>食品</mark>安全自查制度 &lt;b&gt;整改&lt;&#x2F;b&gt; &amp; 复查"]}},
            {"_index":"creditsite-documents-v20260301080000000","_id":"policy:food-safety","_score":3.1,
             "_source":{"id":"policy:food-safety","type":"policy","title":"关于加强食品安全诚信建设的通知","body":"全市食品生产经营者应当……","url":"/policies/food-safety","date":"2024-09-01"},
-            "highlight":{"title.bigram":["关于加强<mark>食品</mark>安全<mark>诚信</mark>建设的通知"],"body":["全市食品生产经营者应当……"]}}
+            "highlight":{"title.bigram":["关于加强<mark>食品</mark>安全<mark>诚信</mark>建设的通知"]}}
           ]},
          "aggregations":{
           "sterms#type":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"list_entry","doc_count":1},{"key":"policy","doc_count":1}]},
@@ -121,6 +121,17 @@ internal static class ElasticsearchResponses
             "sort":[1748736000000,"entry:JS-1"]}
           ]}}
         """;
+
+    /// <summary>One hit whose 604-character body holds the match in the middle, highlighted whole.</summary>
+    public static readonly string SearchWithLongBody = """
+        {"took":3,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},
+         "hits":{"total":{"value":1,"relation":"eq"},"max_score":2.5,
+          "hits":[
+           {"_index":"creditsite-documents-v20260301080000000","_id":"entry:JS-9","_score":2.5,
+            "_source":{"id":"entry:JS-9","type":"list_entry","title":"常州某某有限公司","body":"BEFORE诚信食品AFTER","url":"/subjects/91320402MA1XXXXX0L","date":"2025-06-01"},
+            "highlight":{"body.bigram":["BEFORE<mark>诚信食品</mark>AFTER"]}}
+          ]}}
+        """.Replace("BEFORE", new string('甲', 300), StringComparison.Ordinal).Replace("AFTER", new string('乙', 300), StringComparison.Ordinal);
 
     public const string SearchEmpty = """
         {"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}

@@ -46,9 +46,21 @@ public sealed class ElasticsearchSearchResultsTests
         Assert.Contains("&lt;b&gt;整改&lt;&#x2F;b&gt; &amp; 复查", snippet, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", snippet, StringComparison.Ordinal);
 
-        // Matched only through bigrams in the title; the body fragment without marks is the no-match snippet.
+        // No match in the body: the snippet is the start of the body, encoded by the engine.
         Assert.Equal("关于加强<mark>食品</mark>安全<mark>诚信</mark>建设的通知", results.Hits[1].TitleHtml);
         Assert.Equal("全市食品生产经营者应当……", results.Hits[1].SnippetHtml);
+    }
+
+    [Fact]
+    public async Task TheSnippetIsCutToAboutOneHundredTwentyCharactersAroundTheFirstMatch()
+    {
+        var hit = Assert.Single((await TestEngine.Create(Answering(CannedResponse.Ok(ElasticsearchResponses.SearchWithLongBody))).SearchAsync(FoodQuery)).Hits);
+
+        Assert.Contains("<mark>诚信食品</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+        var visible = hit.SnippetHtml.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal);
+        Assert.InRange(visible.Length, 100, 140);
+        Assert.StartsWith("…甲", visible, StringComparison.Ordinal);
+        Assert.EndsWith("乙…", visible, StringComparison.Ordinal);
     }
 
     [Fact]

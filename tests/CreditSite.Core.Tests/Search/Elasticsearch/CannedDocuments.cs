@@ -3,7 +3,7 @@ using CreditSite.Search;
 
 namespace CreditSite.Core.Tests.Search.Elasticsearch;
 
-internal static class SampleDocuments
+internal static class CannedDocuments
 {
     public static SearchDocument Entry(string entryId, string name = "常州市天宁区诚信食品有限公司") => new()
     {
