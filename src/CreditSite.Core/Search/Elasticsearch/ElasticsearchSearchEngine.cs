@@ -232,11 +232,24 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine
     private async Task<string> CreateIndexAsync(CancellationToken cancellationToken)
     {
         var analyzer = await ChooseAnalyzerAsync(cancellationToken);
-        var index = DocumentIndex.NewIndexName(options.IndexPrefix, time.GetUtcNow());
-        var request = DocumentIndex.CreateRequest(index, analyzer, options);
-        await cluster.SendAsync("create index", CallBudget.Indexing, (client, ct) => client.Indices.CreateAsync(request, ct), cancellationToken);
-        logger.LogInformation("Created search index {Index} with the {Analyzer} analyser.", index, analyzer);
-        return index;
+        var now = time.GetUtcNow();
+        for (var attempt = 0; ; attempt++)
+        {
+            // Two indices made within one millisecond (a first write racing a rebuild) would share a name: take the next.
+            var index = DocumentIndex.NewIndexName(options.IndexPrefix, now.AddMilliseconds(attempt));
+            var request = DocumentIndex.CreateRequest(index, analyzer, options);
+            try
+            {
+                await cluster.SendAsync("create index", CallBudget.Indexing, (client, ct) => client.Indices.CreateAsync(request, ct), cancellationToken);
+            }
+            catch (ElasticsearchRequestException e) when (e.ErrorType == "resource_already_exists_exception" && attempt < 5)
+            {
+                continue;
+            }
+
+            logger.LogInformation("Created search index {Index} with the {Analyzer} analyser.", index, analyzer);
+            return index;
+        }
     }
 
     /// <summary>The indices the alias points at now; empty when it does not exist yet.</summary>
