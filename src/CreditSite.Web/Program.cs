@@ -1,12 +1,17 @@
 using CreditSite.Web.Features.ApiDocs;
+using CreditSite.Web.Features.Content;
+using CreditSite.Web.Features.Errors;
 using CreditSite.Web.Features.Health;
 using CreditSite.Web.Features.Hosting;
 using CreditSite.Web.Features.Search;
+using CreditSite.Web.Features.Security;
 
 // Table of contents: each feature registers itself with one AddXxx() and maps itself with one MapXxx().
 var builder = SiteHostBuilder.Create(args);
 
 builder.AddSiteHosting();
+builder.AddSecurityHeaders();
+builder.AddContentPublishing();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
 builder.AddElasticsearchWhenSelected();
@@ -14,6 +19,8 @@ builder.AddSiteHealth();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
+app.UseErrorPages();
 app.UseSiteHosting();
 app.MapRazorPages();
 app.MapSearchApi();
