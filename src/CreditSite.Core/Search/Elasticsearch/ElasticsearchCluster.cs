@@ -233,7 +233,7 @@ internal sealed class ElasticsearchCluster
 
 /// <summary>One failed call, inside the pipeline: transient ones are retried and count against the circuit.</summary>
 internal sealed class ClusterCallFailure(string operation, int? status, string? errorType, string? reason, Exception? inner)
-    : Exception($"{operation}: {(status is { } code ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no response")} {errorType} {reason}".TrimEnd(), inner)
+    : Exception(Describe(operation, status, errorType, reason), inner)
 {
     public int? Status { get; } = status;
 
@@ -243,6 +243,12 @@ internal sealed class ClusterCallFailure(string operation, int? status, string? 
 
     /// <summary>No answer at all, 429 (queue full), or a gateway/unavailable status: worth another try later.</summary>
     public bool IsTransient => Status is null or 429 or 502 or 503 or 504;
+
+    private static string Describe(string operation, int? status, string? errorType, string? reason)
+    {
+        var parts = new[] { status is { } code ? "HTTP " + code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no response", errorType, reason };
+        return operation + ": " + string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+    }
 }
 
 /// <summary>The cluster answered and refused the request (bad request, no permission, conflicting mapping …).
