@@ -3,6 +3,7 @@ using CreditSite.Web.Features.Content;
 using CreditSite.Web.Features.Errors;
 using CreditSite.Web.Features.Health;
 using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Features.ListSync;
 using CreditSite.Web.Features.Search;
 using CreditSite.Web.Features.Security;
 
@@ -12,6 +13,7 @@ var builder = SiteHostBuilder.Create(args);
 builder.AddSiteHosting();
 builder.AddSecurityHeaders();
 builder.AddContentPublishing();
+builder.AddListStore();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
 builder.AddElasticsearchWhenSelected();
