@@ -167,7 +167,7 @@ internal static class DocumentQuery
             filters.Add(new TermsQuery
             {
                 Field = "type",
-                Terms = new TermsQueryField(request.Types.Distinct().Select(t => FieldValue.String(DocumentTypes.Code(t))).ToList()),
+                Terms = new TermsQueryField(request.Types.Distinct().Select(t => FieldValue.String(DocumentTypeText.Code(t))).ToList()),
             });
         }
 
@@ -216,7 +216,7 @@ internal static class DocumentQuery
     {
         Should =
         [
-            new BoolQuery { MustNot = [Term("type", DocumentTypes.Code(DocumentType.ListEntry))] },
+            new BoolQuery { MustNot = [Term("type", DocumentTypeText.Code(DocumentType.ListEntry))] },
             new BoolQuery
             {
                 Filter =

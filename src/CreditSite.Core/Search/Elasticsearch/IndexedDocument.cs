@@ -37,7 +37,7 @@ internal sealed class IndexedDocument
         return new IndexedDocument
         {
             Id = d.Id,
-            Type = DocumentTypes.Code(d.Type),
+            Type = DocumentTypeText.Code(d.Type),
             Title = d.Title,
             Body = d.Body,
             Url = d.Url,
@@ -64,7 +64,7 @@ internal sealed class IndexedDocument
     public SearchDocument ToSearchDocument() => new()
     {
         Id = Id,
-        Type = DocumentTypes.TryParse(Type, out var type) ? type : DocumentType.Policy,
+        Type = DocumentTypeText.TryParseDocumentType(Type, out var type) ? type : DocumentType.Policy,
         Title = Title,
         Body = Body,
         Url = Url,
@@ -86,31 +86,4 @@ internal sealed class IndexedDocument
         LegalBasis = LegalBasis,
         Category = Category,
     };
-}
-
-/// <summary>Wire codes of <see cref="DocumentType"/>: the same words the query string and the JSON API use.</summary>
-internal static class DocumentTypes
-{
-    public static string Code(DocumentType type) => type switch
-    {
-        DocumentType.ListEntry => "list_entry",
-        DocumentType.RoleModel => "role_model",
-        DocumentType.Policy => "policy",
-        _ => "announcement",
-    };
-
-    public static bool TryParse(string? code, out DocumentType type)
-    {
-        foreach (var candidate in Enum.GetValues<DocumentType>())
-        {
-            if (Code(candidate) == code)
-            {
-                type = candidate;
-                return true;
-            }
-        }
-
-        type = default;
-        return false;
-    }
 }
