@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreditSite.Content;
 using CreditSite.Search;
 using CreditSite.Storage;
 
@@ -41,12 +42,15 @@ public static class ReindexCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>HOOK(foundation): policies, role models and announcements from <c>content/</c> as search documents, once
-    /// the content library (branch <c>foundation</c>) is on main. Until then a rebuild holds the list entries only.</summary>
+    /// <summary>Policies, role models and announcements from <c>content/</c> as search documents.</summary>
     private static async IAsyncEnumerable<SearchDocument> ContentDocuments(CliHost host)
     {
-        _ = host;
+        var library = ContentLibrary.Load(Path.Combine(host.SiteRoot, "content"));
+        foreach (var document in library.ToSearchDocuments())
+        {
+            yield return document;
+        }
+
         await Task.CompletedTask;
-        yield break;
     }
 }
