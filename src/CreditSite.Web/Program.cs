@@ -16,7 +16,6 @@ builder.AddContentPublishing();
 builder.AddListStore();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
-builder.AddElasticsearchWhenSelected();
 builder.AddSiteHealth();
 
 var app = builder.Build();

@@ -13,7 +13,6 @@ public static class SiteHealth
 {
     public static WebApplicationBuilder AddSiteHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SearchOptions>().Bind(builder.Configuration.GetSection(SearchOptions.Section));
         builder.Services.AddHealthChecks().AddCheck<SearchEngineHealthCheck>("search");
         return builder;
     }
