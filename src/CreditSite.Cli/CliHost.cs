@@ -1,5 +1,6 @@
 using CreditSite.Hosting;
 using CreditSite.Search;
+using CreditSite.Search.Embedded;
 using CreditSite.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,14 +80,15 @@ public sealed class CliHost : IDisposable
         return new CliHost(provider, root, configuration);
     }
 
-    /// <summary>HOOK(search): registers the configured <see cref="ISearchEngine"/> once the embedded engine (branch
-    /// <c>search</c>) is on main. Until then the CLI writes the store only, and a running site's synchroniser brings
-    /// the index in step within seconds.</summary>
+    /// <summary>Registers the embedded engine over the site's data folder when <c>Search:Engine</c> is <c>Embedded</c>
+    /// (the default): the CLI writes the same index the running site reads.</summary>
     private static void AddSearchEngine(IServiceCollection services, IConfiguration configuration, string root)
     {
-        _ = services;
-        _ = configuration;
-        _ = root;
+        var engine = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()?.Engine ?? SearchEngineKind.Embedded;
+        if (engine == SearchEngineKind.Embedded)
+        {
+            services.AddEmbeddedSearchEngine(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataPath(root));
+        }
     }
 
     public ISearchEngine? SearchEngine => _services.GetService<ISearchEngine>();

@@ -14,6 +14,7 @@ builder.AddSecurityHeaders();
 builder.AddContentPublishing();
 builder.AddListStore();
 builder.AddOneStopSearch();
+builder.AddEmbeddedSearch();
 builder.AddApiDocumentation();
 
 var app = builder.Build();
