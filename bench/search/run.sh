@@ -15,7 +15,7 @@ base_port=${BASE_PORT:-5191}
 work=${WORK:-/tmp/creditsite-bench}
 out_dir="$root/bench/results"
 mkdir -p "$out_dir"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+for tool in wrk bc curl; do command -v $tool >/dev/null || { apt-get update -qq && apt-get install -y -qq $tool >/dev/null; }; done
 
 echo "== build (Release)"
 dotnet publish src/CreditSite.Web -c Release -o "$work/site" --nologo -v q >/dev/null
