@@ -19,6 +19,36 @@ public sealed class SqliteListStoreTests : ListStoreContract
         return Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task KeepsEveryIndexAfterTheFirstImportIntoAnEmptyStore()
+    {
+        // The first import builds the secondary indexes after the rows (faster); they must all come back.
+        var before = await IndexNamesAsync();
+        var importer = new CreditSite.Import.ListImporter(new ListStore(Store), Import.ImportFiles.Hasher(), Import.ImportFiles.Clock());
+
+        var result = await importer.ImportAsync(Files.Csv(Import.ImportFiles.Organisation(), Import.ImportFiles.Person()));
+
+        Assert.True(result.Accepted, result.Report.Describe());
+        Assert.Contains("ix_list_entries_uscc", before);
+        Assert.Equal(before, await IndexNamesAsync());
+    }
+
+    private async Task<List<string>> IndexNamesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'list_entries' ORDER BY name";
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
     /// <summary>The raw bytes of the database file and its write-ahead log, read as text.</summary>
     protected override Task<string> ReadEverythingStoredAsync()
     {
