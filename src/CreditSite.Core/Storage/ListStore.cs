@@ -88,7 +88,7 @@ public sealed class ListStore(CreditStore store)
             var sqlite = (SqliteConnection)connection;
             var sqliteTransaction = (SqliteTransaction)transaction;
             // Into an empty table, building the secondary indexes once at the end (sorted) is several times faster
-            // than updating them row by row. DDL is transactional in SQLite: a failed import restores them.
+            // than updating them row by row. DDL is transactional (here and in PostgreSQL): a failed import restores them.
             var deferred = before == 0 ? await DropSecondaryIndexesAsync(sqlite, sqliteTransaction, cancellationToken) : [];
             rows = await UpsertSqliteAsync(sqlite, sqliteTransaction, entries, seq, write.Progress, cancellationToken);
             foreach (var definition in deferred)
@@ -101,7 +101,16 @@ public sealed class ListStore(CreditStore store)
         }
         else
         {
-            rows = await UpsertPostgresAsync((NpgsqlConnection)connection, entries, seq, write.Progress, cancellationToken);
+            var postgres = (NpgsqlConnection)connection;
+            var deferred = before == 0 ? await DropSecondaryIndexesAsync(postgres, cancellationToken) : [];
+            rows = await UpsertPostgresAsync(postgres, entries, seq, write.Progress, cancellationToken);
+            foreach (var definition in deferred)
+            {
+                await using var create = postgres.CreateCommand();
+                create.CommandText = definition;
+                create.CommandTimeout = 0;
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         var removed = 0;
@@ -162,6 +171,32 @@ public sealed class ListStore(CreditStore store)
         {
             await using var drop = connection.CreateCommand();
             drop.Transaction = transaction;
+            drop.CommandText = $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return indexes.Select(i => i.Sql).ToList();
+    }
+
+    /// <summary>The PostgreSQL counterpart: every index of <c>list_entries</c> that does not back a constraint.</summary>
+    private static async Task<List<string>> DropSecondaryIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText =
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = 'list_entries' " +
+                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = connection.CreateCommand();
             drop.CommandText = $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
