@@ -79,14 +79,11 @@ public sealed class CliHost : IDisposable
         return new CliHost(provider, root, configuration);
     }
 
-    /// <summary>HOOK(search): registers the configured <see cref="ISearchEngine"/> once the embedded engine (branch
-    /// <c>search</c>) is on main. Until then the CLI writes the store only, and a running site's synchroniser brings
-    /// the index in step within seconds.</summary>
+    /// <summary>The same engine as the site, over the same data folder: an import here reaches a running site.</summary>
     private static void AddSearchEngine(IServiceCollection services, IConfiguration configuration, string root)
     {
-        _ = services;
-        _ = configuration;
-        _ = root;
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSearchEngine(configuration, storage.ResolveDataPath(root));
     }
 
     public ISearchEngine? SearchEngine => _services.GetService<ISearchEngine>();

@@ -1,6 +1,7 @@
 using CreditSite.Web.Features.ApiDocs;
 using CreditSite.Web.Features.Content;
 using CreditSite.Web.Features.Errors;
+using CreditSite.Web.Features.Health;
 using CreditSite.Web.Features.Hosting;
 using CreditSite.Web.Features.ListSync;
 using CreditSite.Web.Features.Search;
@@ -15,6 +16,7 @@ builder.AddContentPublishing();
 builder.AddListStore();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
+builder.AddSiteHealth();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseSiteHosting();
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapApiDocumentation();
+app.MapSiteHealth();
 
 app.Run();
 
