@@ -338,6 +338,14 @@ public sealed class ListStore(CreditStore store)
         return await context.ListEntries.LongCountAsync(cancellationToken);
     }
 
+    /// <summary>Entries whose status keeps them in public view (active or under objection), whatever their dates.</summary>
+    public async Task<long> CountListedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = store.CreateContext();
+        return await context.ListEntries.LongCountAsync(
+            e => e.Status == EntryStatus.Active || e.Status == EntryStatus.UnderObjection, cancellationToken);
+    }
+
     /// <summary>Entries written by batches after <paramref name="after"/> up to <paramref name="upTo"/>.</summary>
     public async Task<long> CountChangedAsync(long after, long upTo, CancellationToken cancellationToken = default)
     {
