@@ -4,8 +4,11 @@ using CreditSite.Web.Features.Errors;
 using CreditSite.Web.Features.Health;
 using CreditSite.Web.Features.Hosting;
 using CreditSite.Web.Features.ListSync;
+using CreditSite.Web.Features.LocalIdentityProvider;
+using CreditSite.Web.Features.Reports;
 using CreditSite.Web.Features.Search;
 using CreditSite.Web.Features.Security;
+using CreditSite.Web.Features.SignIn;
 
 // Table of contents: each feature registers itself with one AddXxx() and maps itself with one MapXxx().
 var builder = SiteHostBuilder.Create(args);
@@ -17,12 +20,17 @@ builder.AddListStore();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
 builder.AddSiteHealth();
+builder.AddSignIn();
+builder.AddLocalIdentityProvider();
+builder.AddCreditReports();
 
 var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseErrorPages();
 app.UseSiteHosting();
+app.UseSignIn();
+app.UseRateLimiter();
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapApiDocumentation();

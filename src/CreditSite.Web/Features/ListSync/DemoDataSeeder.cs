@@ -37,6 +37,8 @@ internal sealed class DemoDataSeeder(
             path = Path.Combine(storage.ResolveDataPath(source.SiteRoot), GeneratedFileName);
             logger.LogInformation("Empty store: generating {Count} demonstration entries into {File}", storage.DemoDataCount, path);
             new DemoDataGenerator().WriteCsv(path, storage.DemoDataCount, CreditCalendar.Today(time));
+            // Reports feature: the entries of the local sign-in provider's demonstration identities (docs/sign-in.md).
+            SignInDemoSubjects.AppendCsv(path, CreditCalendar.Today(time));
         }
 
         var result = await importer.ImportAsync(path, new ImportOptions { OnlyIfEmpty = true, Progress = new LoggedProgress(logger) }, cancellationToken);

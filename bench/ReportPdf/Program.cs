@@ -1,0 +1,92 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using CreditSite.Bench.ReportPdf;
+using CreditSite.Domain;
+using CreditSite.Reports;
+using CreditSite.Reports.Pdf;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+BenchmarkSwitcher.FromAssembly(typeof(ReportPdfBenchmarks).Assembly).Run(args, DefaultConfig.Instance
+    .AddJob(Job.Default.WithAffinity(1)) // one core: reports per second of a single core
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator));
+
+namespace CreditSite.Bench.ReportPdf
+{
+    /// <summary>Personal report PDF for a subject with 50 entries, against a baseline measured in the same run: a
+    /// one-page PDF with one line in the same embedded CJK font (document, font subset and save, but no layout,
+    /// wrapping or QR code).</summary>
+    [MemoryDiagnoser]
+    public class ReportPdfBenchmarks
+    {
+        private ReportPdfRenderer _renderer = null!;
+        private IssuedReport _report = null!;
+        private XFont _font = null!;
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _renderer = new ReportPdfRenderer(ReportFont.Install(Environment.GetEnvironmentVariable("REPORT_FONT")));
+            _font = new XFont(ReportFont.FamilyName, 12, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            _report = SampleReport(50);
+        }
+
+        [Benchmark(Description = "personal report, 50 entries")]
+        public int PersonalReportWithFiftyEntries() => _renderer.Render(_report).Length;
+
+        [Benchmark(Baseline = true, Description = "baseline: one-line page, same font")]
+        public int OneLinePage()
+        {
+            using var document = new PdfDocument();
+            var page = document.AddPage();
+            using (var g = XGraphics.FromPdfPage(page))
+            {
+                g.DrawString("个人公共信用信息报告 " + _report.Number, _font, XBrushes.Black, 56, 56, XStringFormats.TopLeft);
+            }
+
+            using var stream = new MemoryStream();
+            document.Save(stream, closeStream: false);
+            return (int)stream.Length;
+        }
+
+        /// <summary>45 black-list entries (a few under objection), 4 red-list entries and 1 honour: 50 records.</summary>
+        public static IssuedReport SampleReport(int entries)
+        {
+            var fields = Fields();
+            var items = Enumerable.Range(1, entries).Select(i => new ReportItem
+            {
+                Title = $"记录{i}",
+                ListKind = i % 10 == 0 ? ListKind.Red : ListKind.Black,
+                IsRoleModel = i == entries,
+                Category = i == entries ? "诚信之星" : null,
+                Field = fields[i % fields.Length],
+                IssuingDepartment = i % 2 == 0 ? "市市场监督管理局" : "市中级人民法院",
+                DecisionNumber = $"常市监罚〔2025〕{100 + i}号",
+                Date = new DateOnly(2025, 1, 1).AddDays(i),
+                PublicUntil = new DateOnly(2027, 1, 1).AddDays(i),
+                Severity = i % 10 == 0 ? null : (Severity)(i % 3),
+                Status = i % 7 == 0 ? EntryStatus.UnderObjection : EntryStatus.Active,
+                LegalBasis = "《中华人民共和国食品安全法》第一百二十四条第一款第（三）项",
+                Summary = "当事人生产经营超范围、超限量使用食品添加剂的食品，违反了食品安全法的有关规定，依法予以行政处罚并列入严重违法失信名单。",
+            }).ToList();
+            var content = new ReportContent
+            {
+                Kind = ReportKind.Personal,
+                SubjectName = "张伟",
+                MaskedIdNumber = "320402********0031",
+                AsOf = new DateOnly(2025, 6, 1),
+                Honours = items.Where(x => x.IsRoleModel || x.ListKind == ListKind.Red).ToList(),
+                BlackList = items.Where(x => !x.IsRoleModel && x.ListKind == ListKind.Black).ToList(),
+            };
+            var issuedAt = new DateTimeOffset(2025, 6, 1, 1, 30, 15, TimeSpan.Zero);
+            const string number = "20250601093015K7QW3M2R";
+            const string code = "ABCD2345EFGH";
+            return new IssuedReport(number, code, issuedAt, issuedAt.AddDays(30),
+                IssuedReport.BuildVerificationUrl("https://credit.changzhou.example", number, code), content);
+        }
+
+        private static string[] Fields() => ["食品药品", "生态环境", "工程质量", "安全生产", "税务", "司法执行(失信被执行人)", "价格", "合同欺诈"];
+    }
+}

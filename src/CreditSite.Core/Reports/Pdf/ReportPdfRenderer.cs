@@ -1,0 +1,385 @@
+using System.Globalization;
+using System.Text;
+using CreditSite.Domain;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace CreditSite.Reports.Pdf;
+
+/// <summary>Sets an <see cref="IssuedReport"/> as an A4 PDF: Chinese text in an embedded font subset, the report
+/// number, issue time, issuing body, verification code and a QR code that opens the verification page.</summary>
+public sealed class ReportPdfRenderer
+{
+    private const double PageWidth = 595.28; // A4 in points
+    private const double PageHeight = 841.89;
+    private const double Margin = 56;
+    private const double BottomMargin = 64;
+    private const double ContentWidth = PageWidth - 2 * Margin;
+    private const double QrSize = 96;
+
+    private static readonly XPdfFontOptions FontOptions = new(PdfFontEncoding.Unicode);
+    private static readonly XColor Rule = XColor.FromArgb(0x99, 0x99, 0x99);
+    private static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
+    private static readonly XColor Accent = XColor.FromArgb(0xA4, 0x1E, 0x22);
+
+    private readonly XFont _title;
+    private readonly XFont _heading;
+    private readonly XFont _strong;
+    private readonly XFont _body;
+    private readonly XFont _small;
+
+    public ReportPdfRenderer(ReportFont font)
+    {
+        ArgumentNullException.ThrowIfNull(font);
+        _title = new XFont(ReportFont.FamilyName, 20, XFontStyleEx.Bold, FontOptions);
+        _heading = new XFont(ReportFont.FamilyName, 13.5, XFontStyleEx.Bold, FontOptions);
+        _strong = new XFont(ReportFont.FamilyName, 10.5, XFontStyleEx.Bold, FontOptions);
+        _body = new XFont(ReportFont.FamilyName, 10.5, XFontStyleEx.Regular, FontOptions);
+        _small = new XFont(ReportFont.FamilyName, 8.5, XFontStyleEx.Regular, FontOptions);
+    }
+
+    public byte[] Render(IssuedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var document = new PdfDocument();
+        document.Info.Title = $"{report.Content.Kind.Title()} {report.Number}";
+        document.Info.Author = IssuedReport.IssuingBody;
+        document.Info.Creator = "信用常州";
+        document.Info.Subject = report.Content.SubjectName;
+
+        var layout = new Layout(this, document);
+        try
+        {
+            WriteHeader(layout, report);
+            WriteBasics(layout, report.Content);
+            WriteHonours(layout, report.Content);
+            WriteBlackList(layout, report.Content);
+            WriteCommitments(layout, report.Content);
+            WriteOther(layout, report);
+        }
+        finally
+        {
+            layout.Finish();
+        }
+
+        WriteFooters(document, report.Number);
+
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
+    private void WriteHeader(Layout layout, IssuedReport report)
+    {
+        var g = layout.Graphics;
+        g.DrawString(report.Content.Kind.Title(), _title, new XSolidBrush(Accent),
+            new XRect(Margin, layout.Y, ContentWidth, 28), XStringFormats.TopCenter);
+        layout.Y += 40;
+        g.DrawLine(new XPen(Accent, 1.2), Margin, layout.Y, PageWidth - Margin, layout.Y);
+        layout.Y += 12;
+
+        var top = layout.Y;
+        var qrX = PageWidth - Margin - QrSize;
+        ReportQrCode.Draw(g, report.VerificationUrl.AbsoluteUri, qrX, top, QrSize);
+        g.DrawString("扫码核验报告真伪", _small, XBrushes.Black, new XRect(qrX, top + QrSize + 2, QrSize, 12), XStringFormats.TopCenter);
+
+        var labelWidth = 78;
+        var valueWidth = ContentWidth - QrSize - 16 - labelWidth;
+        string[][] rows =
+        [
+            ["报告编号", report.Number],
+            ["出具时间", FormatTime(report.IssuedAt)],
+            ["出具单位", IssuedReport.IssuingBody],
+            ["核验码", GroupCode(report.VerificationCode)],
+            ["核验有效期至", FormatTime(report.ValidUntil)],
+            ["信息截至", FormatDate(report.Content.AsOf)],
+        ];
+        foreach (var row in rows)
+        {
+            g.DrawString(row[0] + "：", _strong, XBrushes.Black, Margin, layout.Y, XStringFormats.TopLeft);
+            foreach (var line in layout.Wrap(row[1], _body, valueWidth))
+            {
+                g.DrawString(line, _body, XBrushes.Black, Margin + labelWidth, layout.Y, XStringFormats.TopLeft);
+                layout.Y += LineHeight(_body);
+            }
+
+            layout.Y += 2;
+        }
+
+        layout.Y = Math.Max(layout.Y, top + QrSize + 18) + 6;
+    }
+
+    private void WriteBasics(Layout layout, ReportContent content)
+    {
+        layout.Heading("一、基础信息");
+        var personal = content.Kind == ReportKind.Personal;
+        layout.Field(personal ? "姓名" : "主体名称", content.SubjectName);
+        if (personal)
+        {
+            layout.Field("居民身份证号码", content.MaskedIdNumber ?? "—");
+            layout.Field("主体类型", SubjectType.NaturalPerson.Label());
+        }
+        else
+        {
+            layout.Field("统一社会信用代码", content.Uscc ?? "—");
+            layout.Field("主体类型", SubjectType.LegalPerson.Label());
+        }
+
+        layout.Field("记录概况", $"守信激励 {content.Honours.Count} 条；严重失信主体名单（黑名单）{content.BlackList.Count} 条。");
+        if (content.HasUnderObjection)
+        {
+            layout.Paragraph("注：有记录正在异议处理中，处理结果以认定单位最终决定为准。", _body);
+        }
+
+        layout.Y += 6;
+    }
+
+    private void WriteHonours(Layout layout, ReportContent content)
+    {
+        layout.Heading("二、守信激励");
+        if (content.Honours.Count == 0)
+        {
+            layout.Paragraph("暂无守信激励信息。", _body);
+        }
+
+        var n = 1;
+        foreach (var item in content.Honours)
+        {
+            WriteItem(layout, n++, item);
+        }
+
+        layout.Y += 6;
+    }
+
+    private void WriteBlackList(Layout layout, ReportContent content)
+    {
+        layout.Heading("三、严重失信主体名单");
+        if (content.BlackList.Count == 0)
+        {
+            layout.Paragraph("暂无公示中的失信记录。", _body);
+        }
+
+        var n = 1;
+        foreach (var item in content.BlackList)
+        {
+            WriteItem(layout, n++, item);
+        }
+
+        layout.Y += 6;
+    }
+
+    private void WriteCommitments(Layout layout, ReportContent content)
+    {
+        layout.Heading("四、信用承诺");
+        if (content.Commitments.Count == 0)
+        {
+            layout.Paragraph("暂无信用承诺信息。", _body);
+        }
+
+        var n = 1;
+        foreach (var item in content.Commitments)
+        {
+            WriteItem(layout, n++, item);
+        }
+
+        layout.Y += 6;
+    }
+
+    private void WriteOther(Layout layout, IssuedReport report)
+    {
+        layout.Heading("五、其他");
+        var verifyPage = report.VerificationUrl.GetLeftPart(UriPartial.Path);
+        string[] notes =
+        [
+            $"1. 本报告依据截至{FormatDate(report.Content.AsOf)}在“信用常州”公示的公共信用信息生成。已过公示期限、已退出或已完成信用修复的记录不在报告中展示。",
+            "2. 个人公共信用信息报告仅向信息主体本人或经其授权的查询者提供，每次查看和下载均登记在案，信息主体可随时查阅。",
+            $"3. 核验方式：访问 {verifyPage} ，输入报告编号与核验码，或扫描右上角二维码。核验有效期届满后，请重新申请报告。",
+            "4. 信息主体对报告内容有异议的，可向认定单位提出异议申请。",
+        ];
+        foreach (var note in notes)
+        {
+            layout.Paragraph(note, _body);
+        }
+    }
+
+    private void WriteItem(Layout layout, int number, ReportItem item)
+    {
+        var head = new StringBuilder().Append(number.ToString(CultureInfo.InvariantCulture)).Append(". ");
+        if (item.IsRoleModel)
+        {
+            head.Append("【诚信典型】").Append(item.Title);
+            if (!string.IsNullOrEmpty(item.Category))
+            {
+                head.Append('（').Append(item.Category).Append('）');
+            }
+        }
+        else
+        {
+            head.Append(item.ListKind == ListKind.Black ? "【黑名单】" : "【红名单】")
+                .Append(item.Field).Append(" · ").Append(item.IssuingDepartment);
+        }
+
+        if (item.IsUnderObjection)
+        {
+            head.Append(" 【异议处理中】");
+        }
+
+        layout.KeepTogether(LineHeight(_strong) * 3);
+        layout.Paragraph(head.ToString(), _strong);
+        if (!item.IsRoleModel)
+        {
+            layout.Indented("决定文号", item.DecisionNumber);
+            layout.Indented("认定日期", FormatDate(item.Date));
+            layout.Indented("公示截止", item.PublicUntil is { } until ? FormatDate(until) : null);
+            layout.Indented("失信程度", item.Severity?.Label());
+            layout.Indented("认定依据", item.LegalBasis);
+        }
+        else
+        {
+            layout.Indented("发布日期", FormatDate(item.Date));
+        }
+
+        layout.Indented("摘要", item.Summary);
+        if (item.IsUnderObjection)
+        {
+            layout.Indented("说明", "该记录正在异议处理中，处理结果以认定单位最终决定为准。");
+        }
+
+        layout.Y += 4;
+    }
+
+    private void WriteFooters(PdfDocument document, string number)
+    {
+        var count = document.PageCount;
+        for (var i = 0; i < count; i++)
+        {
+            using var g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            var y = PageHeight - BottomMargin + 22;
+            g.DrawLine(new XPen(Rule, 0.5), Margin, y - 4, PageWidth - Margin, y - 4);
+            var text = $"信用常州 · 报告编号 {number} · 第 {i + 1} 页 / 共 {count} 页";
+            g.DrawString(text, _small, new XSolidBrush(Muted), new XRect(Margin, y, ContentWidth, 12), XStringFormats.TopCenter);
+        }
+    }
+
+    private static double LineHeight(XFont font) => font.Size * 1.55;
+
+    private static string FormatTime(DateTimeOffset time) =>
+        time.ToOffset(CreditCalendar.ChinaStandardTime).ToString("yyyy年M月d日 HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）";
+
+    private static string FormatDate(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    private static string GroupCode(string code) =>
+        string.Join(' ', Enumerable.Range(0, (code.Length + 3) / 4).Select(i => code.Substring(i * 4, Math.Min(4, code.Length - i * 4))));
+
+    /// <summary>The pen position and page breaks. CJK text has no spaces to break at, so lines are wrapped by
+    /// measured character widths (cached per font and character: the same few hundred characters recur).</summary>
+    private sealed class Layout(ReportPdfRenderer renderer, PdfDocument document)
+    {
+        private readonly Dictionary<(XFont, char), double> _widths = [];
+        private XGraphics? _graphics;
+
+        public double Y { get; set; }
+
+        public XGraphics Graphics => _graphics ?? NewPage();
+
+        public void Heading(string text)
+        {
+            KeepTogether(LineHeight(renderer._heading) + LineHeight(renderer._body) * 2);
+            var g = Graphics;
+            g.DrawString(text, renderer._heading, new XSolidBrush(Accent), Margin, Y, XStringFormats.TopLeft);
+            Y += LineHeight(renderer._heading);
+            g.DrawLine(new XPen(Rule, 0.5), Margin, Y - 3, PageWidth - Margin, Y - 3);
+            Y += 4;
+        }
+
+        public void Field(string label, string value) => Paragraph($"{label}：{value}", renderer._body);
+
+        public void Indented(string label, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return;
+            }
+
+            Paragraph($"{label}：{value}", renderer._body, indent: 18);
+        }
+
+        public void Paragraph(string text, XFont font, double indent = 0)
+        {
+            foreach (var line in Wrap(text, font, ContentWidth - indent))
+            {
+                KeepTogether(LineHeight(font));
+                Graphics.DrawString(line, font, XBrushes.Black, Margin + indent, Y, XStringFormats.TopLeft);
+                Y += LineHeight(font);
+            }
+        }
+
+        /// <summary>Starts a new page unless <paramref name="height"/> still fits on this one.</summary>
+        public void KeepTogether(double height)
+        {
+            if (_graphics is null || Y + height > PageHeight - BottomMargin)
+            {
+                NewPage();
+            }
+        }
+
+        public List<string> Wrap(string text, XFont font, double width)
+        {
+            var lines = new List<string>();
+            var line = new StringBuilder();
+            var lineWidth = 0.0;
+            foreach (var c in text.ReplaceLineEndings(" "))
+            {
+                var w = Width(font, c);
+                if (lineWidth + w > width && line.Length > 0)
+                {
+                    lines.Add(line.ToString().TrimEnd());
+                    line.Clear();
+                    lineWidth = 0;
+                    if (c == ' ')
+                    {
+                        continue;
+                    }
+                }
+
+                line.Append(c);
+                lineWidth += w;
+            }
+
+            if (line.Length > 0 || lines.Count == 0)
+            {
+                lines.Add(line.ToString());
+            }
+
+            return lines;
+        }
+
+        public void Finish()
+        {
+            _graphics?.Dispose();
+            _graphics = null;
+        }
+
+        private double Width(XFont font, char c)
+        {
+            if (!_widths.TryGetValue((font, c), out var w))
+            {
+                w = Graphics.MeasureString(c.ToString(), font).Width;
+                _widths[(font, c)] = w;
+            }
+
+            return w;
+        }
+
+        private XGraphics NewPage()
+        {
+            _graphics?.Dispose();
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(PageWidth);
+            page.Height = XUnit.FromPoint(PageHeight);
+            _graphics = XGraphics.FromPdfPage(page);
+            Y = Margin;
+            return _graphics;
+        }
+    }
+}

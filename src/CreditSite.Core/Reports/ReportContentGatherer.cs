@@ -1,0 +1,86 @@
+using CreditSite.Domain;
+using CreditSite.Search;
+
+namespace CreditSite.Reports;
+
+/// <summary>Gathers every record about a subject that is in public view on a day, through the search contract (the
+/// engine applies visibility: entries past their period, exited or repaired are never returned).</summary>
+public static class ReportContentGatherer
+{
+    private const int PageSize = 100;
+
+    /// <summary>A safety stop: no real subject has this many public records.</summary>
+    private const int MaxPages = 50;
+
+    public static async Task<ReportContent> GatherAsync(
+        ISearchEngine engine, ReportSubject subject, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(subject);
+
+        var identifier = subject.Kind == ReportKind.Enterprise
+            ? new IdentifierFilter(subject.Uscc, null)
+            : new IdentifierFilter(null, subject.ResidentIdHash);
+
+        var documents = new List<SearchDocument>();
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var results = await engine.SearchAsync(new SearchRequest
+            {
+                Identifier = identifier,
+                Types = [DocumentType.ListEntry, DocumentType.RoleModel],
+                Sort = SearchSort.Newest,
+                Page = page,
+                PageSize = PageSize,
+                Today = today,
+                WithFacets = false,
+            }, cancellationToken);
+            documents.AddRange(results.Hits.Select(h => h.Document));
+            if (page >= results.PageCount || results.Hits.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return Build(subject, today, documents);
+    }
+
+    public static ReportContent Build(ReportSubject subject, DateOnly today, IEnumerable<SearchDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var items = documents
+            .DistinctBy(d => d.Id)
+            .OrderByDescending(d => d.Date)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Select(d => (d, item: ToItem(d)))
+            .ToList();
+
+        return new ReportContent
+        {
+            Kind = subject.Kind,
+            SubjectName = subject.Name,
+            Uscc = subject.Uscc,
+            MaskedIdNumber = subject.MaskedIdNumber,
+            AsOf = today,
+            Honours = items.Where(x => x.d.Type == DocumentType.RoleModel || x.d.ListKind == ListKind.Red).Select(x => x.item).ToList(),
+            BlackList = items.Where(x => x.d.Type == DocumentType.ListEntry && x.d.ListKind == ListKind.Black).Select(x => x.item).ToList(),
+        };
+    }
+
+    private static ReportItem ToItem(SearchDocument d) => new()
+    {
+        Title = d.Title,
+        ListKind = d.Type == DocumentType.ListEntry ? d.ListKind : null,
+        IsRoleModel = d.Type == DocumentType.RoleModel,
+        Category = d.Category,
+        Field = d.Field,
+        IssuingDepartment = d.IssuingDepartment,
+        DecisionNumber = d.DecisionNumber,
+        Date = d.Date,
+        PublicUntil = d.PublicUntil,
+        Severity = d.Severity,
+        Status = d.Status,
+        LegalBasis = d.LegalBasis,
+        Summary = d.Body,
+    };
+}

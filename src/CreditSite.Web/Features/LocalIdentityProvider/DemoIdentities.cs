@@ -1,0 +1,34 @@
+using CreditSite.Import;
+
+namespace CreditSite.Web.Features.LocalIdentityProvider;
+
+/// <summary>A demonstration identity the local provider can sign in as. Their ID numbers and USCC are fixed and made
+/// valid in <see cref="SignInDemoSubjects"/>, whose entries the demonstration data set carries (see docs/sign-in.md).</summary>
+public sealed record DemoIdentity(
+    string Key, string Label, string Description, string Name, string? ResidentId, string? Uscc, string? CompanyName, IReadOnlyList<string> Roles);
+
+public static class DemoIdentities
+{
+    public static readonly string BlackListedPersonId = SignInDemoSubjects.BlackListedPersonId;
+    public static readonly string CleanPersonId = SignInDemoSubjects.CleanPersonId;
+    public static readonly string RepresentativeId = SignInDemoSubjects.RepresentativeId;
+    public static readonly string CompanyUscc = SignInDemoSubjects.CompanyUscc;
+    public const string CompanyName = SignInDemoSubjects.CompanyName;
+
+    public static readonly DemoIdentity BlackListedPerson = new(
+        "person-black", "有失信记录的个人", "张伟，被列入失信被执行人名单（黑名单）。", "张伟", BlackListedPersonId, null, null, []);
+
+    public static readonly DemoIdentity CleanPerson = new(
+        "person-clean", "信用良好的个人", "李娜，无任何失信记录。", "李娜", CleanPersonId, null, null, []);
+
+    public static readonly DemoIdentity Representative = new(
+        "representative", "企业经办人", $"王强，{CompanyName}的经办人；该企业有红黑名单记录。", "王强", RepresentativeId,
+        CompanyUscc, CompanyName, ["enterprise_representative"]);
+
+    public static readonly DemoIdentity Staff = new(
+        "staff", "信用办工作人员", "陈静，常州市社会信用体系建设领导小组办公室工作人员。", "陈静", null, null, null, ["staff"]);
+
+    public static readonly IReadOnlyList<DemoIdentity> All = [BlackListedPerson, CleanPerson, Representative, Staff];
+
+    public static DemoIdentity? Find(string? key) => All.FirstOrDefault(i => string.Equals(i.Key, key, StringComparison.Ordinal));
+}

@@ -1,0 +1,37 @@
+using CreditSite.Reports.Pdf;
+using CreditSite.Reports.Storage;
+using CreditSite.Web.Features.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CreditSite.Web.Features.Reports;
+
+/// <summary>The PDF of a report, under the same rules as the page; each download is recorded.</summary>
+[Authorize]
+public sealed class PdfModel(ReportDesk desk, ReportPdfFactory pdf, ILogger<PdfModel> logger) : PageModel
+{
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        var opening = await desk.OpenAsync(id, CreditUser.From(User)!, ReportAction.Download, cancellationToken);
+        if (opening is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var bytes = pdf.Render(opening.Report);
+            return File(bytes, "application/pdf", $"credit-report-{opening.Record.Number}.pdf");
+        }
+        catch (ReportFontMissingException missing)
+        {
+            logger.LogError("Report PDF cannot be made: {Message}", missing.Message);
+            Error = "PDF 报告暂时无法生成（服务器缺少中文字体），请先查看网页版报告，或稍后再试。";
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using CreditSite.Reports;
+using CreditSite.Reports.Pdf;
+
+namespace CreditSite.Core.Tests.Reports;
+
+public sealed class ReportPdfRendererTests
+{
+    private static readonly ReportPdfRenderer Renderer = new(ReportFont.Install());
+    private static readonly string[] Sections = ["一、基础信息", "二、守信激励", "三、严重失信主体名单", "四、信用承诺", "五、其他"];
+
+    [Fact]
+    public async Task PrintsTheVerificationPartsAsSearchableChineseText()
+    {
+        var report = SampleReports.Personal();
+
+        var text = await PdfTools.ExtractTextAsync(Renderer.Render(report));
+
+        Assert.Contains("个人公共信用信息报告", text, StringComparison.Ordinal);
+        Assert.Contains("20250601093015K7QW3M2R", text, StringComparison.Ordinal);
+        Assert.Contains("ABCD 2345 EFGH", text, StringComparison.Ordinal);
+        Assert.Contains("常州市社会信用体系建设领导小组办公室", text, StringComparison.Ordinal);
+        Assert.Contains("2025年6月1日 09:30:15", text, StringComparison.Ordinal);
+        Assert.Contains(SampleReports.MaskedId, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GroupsRecordsUnderTheFiveSectionsAndMarksObjections()
+    {
+        var text = Squash(await PdfTools.ExtractTextAsync(Renderer.Render(SampleReports.Personal())));
+
+        var order = Sections.Select(h => text.IndexOf(h, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        Assert.Contains("【异议处理中】", text, StringComparison.Ordinal);
+        Assert.Contains("（2025）苏04执1003号", text, StringComparison.Ordinal);
+        Assert.Contains("常州市诚信之星", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmbedsTheFontAsASubset()
+    {
+        var path = await PdfTools.WriteTempAsync(Renderer.Render(SampleReports.Personal()));
+
+        var fonts = await PdfTools.RunAsync("pdffonts", path);
+
+        var line = Assert.Single(fonts.Split('\n'), l => l.Contains("Identity-H", StringComparison.Ordinal) && l.Contains("yes yes", StringComparison.Ordinal));
+        Assert.Matches("^[A-Z]{6}\\+", line);
+    }
+
+    [Fact]
+    public async Task QrCodeOpensTheVerificationPageForThisReport()
+    {
+        var report = SampleReports.Personal();
+        var pdf = await PdfTools.WriteTempAsync(Renderer.Render(report));
+        var png = Path.ChangeExtension(pdf, null);
+
+        await PdfTools.RunAsync("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, png);
+        var decoded = await PdfTools.RunAsync("zbarimg", "--raw", "-q", png + ".png");
+
+        Assert.Equal(report.VerificationUrl.AbsoluteUri, decoded.Trim());
+    }
+
+    [Fact]
+    public async Task BreaksFiftyRecordsOverSeveralNumberedPages()
+    {
+        var text = await PdfTools.ExtractTextAsync(Renderer.Render(SampleReports.Personal(blackEntries: 50)));
+
+        Assert.Contains("第 1 页 / 共", text, StringComparison.Ordinal);
+        Assert.Contains("50. 【黑名单】", text, StringComparison.Ordinal);
+        Assert.Contains("五、其他", text, StringComparison.Ordinal);
+    }
+
+    private static string Squash(string text) => text.Replace("\n", string.Empty, StringComparison.Ordinal);
+}
+
+/// <summary>poppler-utils and zbar-tools, as installed by scripts/test.sh.</summary>
+internal static class PdfTools
+{
+    public static async Task<string> WriteTempAsync(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "creditsite-report-" + Guid.NewGuid().ToString("N") + ".pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        return path;
+    }
+
+    public static async Task<string> ExtractTextAsync(byte[] pdf)
+    {
+        var path = await WriteTempAsync(pdf);
+        try
+        {
+            return await RunAsync("pdftotext", "-enc", "UTF-8", path, "-");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static async Task<string> RunAsync(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (scripts/test.sh installs it).");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} exited with {process.ExitCode}: {await error}");
+        }
+
+        return await output;
+    }
+}
