@@ -1,5 +1,9 @@
 using CreditSite.Web.Features.ApiDocs;
+using CreditSite.Web.Features.Embeds;
+using CreditSite.Web.Features.Feeds;
 using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Features.PlatformApi;
+using CreditSite.Web.Features.RateLimits;
 using CreditSite.Web.Features.Search;
 
 // Table of contents: each feature registers itself with one AddXxx() and maps itself with one MapXxx().
@@ -8,13 +12,23 @@ var builder = SiteHostBuilder.Create(args);
 builder.AddSiteHosting();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
+builder.AddEmbeds();
+builder.AddPlatformApi();
+builder.AddSiteRateLimits();
 
 var app = builder.Build();
 
+app.UseClientAddress();
 app.UseSiteHosting();
+app.UseEmbedFraming();
+app.UsePlatformApi();
+app.UseSiteRateLimits();
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapApiDocumentation();
+app.MapEmbeds();
+app.MapStatusApi();
+app.MapFeeds();
 
 app.Run();
 
