@@ -61,7 +61,7 @@ public sealed class BadgeTests(SeededPlatformSite site) : IClassFixture<SeededPl
     [Fact]
     public async Task HtmlBadgeLinksToTheSubjectPageOnTheMainSite()
     {
-        var html = await site.CreateClient().GetStringAsync(new Uri($"/embed/badge/{SeededPlatformSite.BlackCode}", UriKind.Relative));
+        var html = await site.CreateClient().GetHtmlAsync($"/embed/badge/{SeededPlatformSite.BlackCode}");
 
         Assert.Contains("有失信记录 2 条", html, StringComparison.Ordinal);
         Assert.Contains("核查日期", html, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class BadgeTests(SeededPlatformSite site) : IClassFixture<SeededPl
     [Fact]
     public async Task HtmlBadgeForAnUnknownCodeLinksToTheQueryInsteadOfAMissingPage()
     {
-        var html = await site.CreateClient().GetStringAsync(new Uri($"/embed/badge/{SeededPlatformSite.UnknownCode}", UriKind.Relative));
+        var html = await site.CreateClient().GetHtmlAsync($"/embed/badge/{SeededPlatformSite.UnknownCode}");
 
         Assert.Contains("无失信记录", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/search?q={SeededPlatformSite.UnknownCode}\"", html, StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public sealed class BadgeTests(SeededPlatformSite site) : IClassFixture<SeededPl
 
         using var html = await client.GetAsync(new Uri($"/embed/badge/{Uri.EscapeDataString(code)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, html.StatusCode);
-        Assert.Contains("统一社会信用代码", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("统一社会信用代码", await html.Content.ReadHtmlAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

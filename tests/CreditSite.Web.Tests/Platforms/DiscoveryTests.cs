@@ -31,7 +31,7 @@ public sealed class DiscoveryTests(SeededPlatformSite site) : IClassFixture<Seed
     [Fact]
     public async Task SubjectPageCarriesTitleDescriptionAndOpenGraphTags()
     {
-        var html = await site.CreateClient().GetStringAsync(new Uri($"/subjects/{SeededPlatformSite.BlackCode}", UriKind.Relative));
+        var html = await site.CreateClient().GetHtmlAsync($"/subjects/{SeededPlatformSite.BlackCode}");
 
         Assert.Contains($"<title>{SeededPlatformSite.BlackName} - 信用常州</title>", html, StringComparison.Ordinal);
         Assert.Contains($"<meta property=\"og:title\" content=\"{SeededPlatformSite.BlackName} - 信用常州\" />", html, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ public sealed class EmbedSearchTests(SeededPlatformSite site) : IClassFixture<Se
     [Fact]
     public async Task EmptyWindowShowsOnlyTheQueryForm()
     {
-        var html = await site.CreateClient().GetStringAsync(new Uri("/embed/search", UriKind.Relative));
+        var html = await site.CreateClient().GetHtmlAsync("/embed/search");
 
         Assert.Contains("action=\"/embed/search\"", html, StringComparison.Ordinal);
         Assert.Contains("target=\"_self\"", html, StringComparison.Ordinal);
@@ -18,7 +18,7 @@ public sealed class EmbedSearchTests(SeededPlatformSite site) : IClassFixture<Se
     [Fact]
     public async Task FindsACompanyByPartOfItsNameAndOpensResultsOnTheMainSite()
     {
-        var html = await site.CreateClient().GetStringAsync(new Uri("/embed/search?q=" + Uri.EscapeDataString("失信建材"), UriKind.Relative));
+        var html = await site.CreateClient().GetHtmlAsync("/embed/search?q=" + Uri.EscapeDataString("失信建材"));
 
         Assert.Contains($"href=\"/subjects/{SeededPlatformSite.BlackCode}\"", html, StringComparison.Ordinal);
         Assert.Contains("<base target=\"_blank\" />", html, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed class EmbedSearchTests(SeededPlatformSite site) : IClassFixture<Se
     [Fact]
     public async Task SearchingByCodeShowsThatSubjectsEntries()
     {
-        var html = await site.CreateClient().GetStringAsync(new Uri("/embed/search?q=" + SeededPlatformSite.TaxBlackCode, UriKind.Relative));
+        var html = await site.CreateClient().GetHtmlAsync("/embed/search?q=" + SeededPlatformSite.TaxBlackCode);
 
         Assert.Contains(SeededPlatformSite.TaxBlackName, html, StringComparison.Ordinal);
         Assert.DoesNotContain(SeededPlatformSite.BlackName, html, StringComparison.Ordinal);
@@ -43,13 +43,13 @@ public sealed class EmbedSearchTests(SeededPlatformSite site) : IClassFixture<Se
         using var response = await site.CreateClient().GetAsync(new Uri("/embed/search?q=" + wrong, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"第18位应为“{code[17]}”", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"第18位应为“{code[17]}”", await response.Content.ReadHtmlAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task NoResultShowsAHint()
     {
-        var html = await site.CreateClient().GetStringAsync(new Uri("/embed/search?q=" + "zzqqxxwwvv", UriKind.Relative));
+        var html = await site.CreateClient().GetHtmlAsync("/embed/search?q=" + "zzqqxxwwvv");
 
         Assert.Contains("没有找到公示中的信息", html, StringComparison.Ordinal);
     }

@@ -30,7 +30,7 @@ public sealed class PermalinkTests(SeededPlatformSite site) : IClassFixture<Seed
     [Fact]
     public async Task RedirectLandsOnAPageNamingTheSubject()
     {
-        var html = await site.CreateClient().GetStringAsync(new Uri($"/q/{SeededPlatformSite.BlackCode}", UriKind.Relative));
+        var html = await site.CreateClient().GetHtmlAsync($"/q/{SeededPlatformSite.BlackCode}");
 
         Assert.Contains(SeededPlatformSite.BlackName, html, StringComparison.Ordinal);
     }
@@ -42,7 +42,7 @@ public sealed class PermalinkTests(SeededPlatformSite site) : IClassFixture<Seed
         var wrong = code[..17] + (code[17] == '0' ? '1' : '0');
 
         using var response = await Client.GetAsync(new Uri($"/q/{wrong}", UriKind.Relative));
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await response.Content.ReadHtmlAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"第18位应为“{code[17]}”", html, StringComparison.Ordinal);
@@ -56,6 +56,6 @@ public sealed class PermalinkTests(SeededPlatformSite site) : IClassFixture<Seed
         using var response = await Client.GetAsync(new Uri($"/q/{code}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(message, await response.Content.ReadHtmlAsync(), StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,7 @@ using CreditSite.Web.Features.Embeds;
 using CreditSite.Web.Features.Hosting;
 using CreditSite.Web.Features.Search;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace CreditSite.Web.Features.PlatformApi;
 
@@ -30,7 +31,20 @@ public static class StatusApi
             .WithDescription("请求体 {\"codes\": [\"…\"]}。每个代码单独给出结果：valid 表示是否通过校验，error 说明未通过的原因；"
                 + "status 为 red（红名单）、black（有公示中的失信记录）、clean（本站有公示信息但不在红黑名单）或 unknown"
                 + "（代码有误，或本站没有该代码的公示信息）。只统计当天公示中的记录。可用请求头 X-Api-Key 提交 API 密钥以获得更高额度。")
-            .Accepts<StatusRequest>("application/json")
+            // Described here rather than with Accepts<T>(), which would make routing answer a wrong content type
+            // with a bare 415 before the handler can explain it in Chinese.
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "要查询的统一社会信用代码，至多 100 个。",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(StatusRequest), null, cancellationToken) },
+                    },
+                };
+            })
             .Produces<StatusAnswer>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
