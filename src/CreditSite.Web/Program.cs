@@ -1,15 +1,20 @@
 using CreditSite.Web.Features.ApiDocs;
+using CreditSite.Web.Features.Content;
 using CreditSite.Web.Features.Embeds;
+using CreditSite.Web.Features.Errors;
 using CreditSite.Web.Features.Feeds;
 using CreditSite.Web.Features.Hosting;
 using CreditSite.Web.Features.PlatformApi;
 using CreditSite.Web.Features.RateLimits;
 using CreditSite.Web.Features.Search;
+using CreditSite.Web.Features.Security;
 
 // Table of contents: each feature registers itself with one AddXxx() and maps itself with one MapXxx().
 var builder = SiteHostBuilder.Create(args);
 
 builder.AddSiteHosting();
+builder.AddSecurityHeaders();
+builder.AddContentPublishing();
 builder.AddOneStopSearch();
 builder.AddApiDocumentation();
 builder.AddEmbeds();
@@ -19,8 +24,9 @@ builder.AddSiteRateLimits();
 var app = builder.Build();
 
 app.UseClientAddress();
+app.UseSecurityHeaders();
+app.UseErrorPages();
 app.UseSiteHosting();
-app.UseEmbedFraming();
 app.UsePlatformApi();
 app.UseSiteRateLimits();
 app.MapRazorPages();

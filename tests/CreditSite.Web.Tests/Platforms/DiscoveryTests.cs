@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using CreditSite.Content;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.Platforms;
 
@@ -13,8 +15,12 @@ public sealed class DiscoveryTests(SeededPlatformSite site) : IClassFixture<Seed
 
         var locations = xml.Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
         Assert.Contains(PlatformSite.PublicBaseUrl + "/", locations);
-        Assert.Contains(PlatformSite.PublicBaseUrl + "/announcements/black-list-2025-05", locations);
-        Assert.Contains(PlatformSite.PublicBaseUrl + "/role-models/liyang-machinery", locations);
+        var library = site.Services.GetRequiredService<ContentLibrary>();
+        foreach (var page in library.Policies.Cast<ContentPage>().Concat(library.RoleModels).Concat(library.Announcements))
+        {
+            Assert.Contains(PlatformSite.PublicBaseUrl + page.Url, locations);
+        }
+
         Assert.DoesNotContain(locations, l => l.Contains("/subjects/", StringComparison.Ordinal));
     }
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CreditSite.Content;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.Platforms;
 
@@ -54,25 +57,39 @@ public sealed class FeedTests(SeededPlatformSite site) : IClassFixture<SeededPla
     }
 
     [Fact]
-    public async Task RoleModelFeedListsHonoursNewestFirst()
+    public async Task RoleModelFeedListsThePublishedHonoursNewestFirst()
     {
+        var library = site.Services.GetRequiredService<ContentLibrary>();
         var feed = await GetFeedAsync("/feeds/role-models.atom");
 
-        Assert.Equal(
-            ["2025年常州市诚信之星张某某", SeededPlatformSite.HonouredName],
-            feed.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value));
+        Assert.NotEmpty(library.RoleModels);
+        Assert.Equal(library.RoleModels.Select(r => r.Title), feed.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value));
         Assert.Equal($"{PlatformSite.PublicBaseUrl}/role-models", Link(feed, "alternate"));
+        Assert.Equal($"{PlatformSite.PublicBaseUrl}/role-models/{library.RoleModels[0].Slug}", Link(feed.Elements(Atom + "entry").First(), "alternate"));
     }
 
     [Fact]
-    public async Task AnnouncementFeedListsAnnouncementsNewestFirst()
+    public async Task AnnouncementFeedListsThePublishedAnnouncementsNewestFirst()
     {
+        var library = site.Services.GetRequiredService<ContentLibrary>();
         var feed = await GetFeedAsync("/feeds/announcements.atom");
 
         var entries = feed.Elements(Atom + "entry").ToList();
-        Assert.Equal(2, entries.Count);
-        Assert.Equal("关于公布2025年5月失信惩戒对象名单的公告", entries[0].Element(Atom + "title")!.Value);
-        Assert.Equal($"{PlatformSite.PublicBaseUrl}/announcements/black-list-2025-05", Link(entries[0], "alternate"));
+        Assert.Equal(library.Announcements.Select(a => a.Title), entries.Select(e => e.Element(Atom + "title")!.Value));
+        var dates = entries.Select(e => DateTimeOffset.Parse(e.Element(Atom + "updated")!.Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.OrderDescending(), dates);
+        Assert.Equal(library.Announcements[0].Summary, entries[0].Element(Atom + "summary")!.Value);
+    }
+
+    [Theory]
+    [InlineData("/role-models", "/feeds/role-models.atom")]
+    [InlineData("/announcements", "/feeds/announcements.atom")]
+    [InlineData("/lists/black", "/feeds/black-list.atom")]
+    public async Task PagesLinkTheirFeed(string page, string feed)
+    {
+        var html = await site.CreateClient().GetHtmlAsync(page);
+
+        Assert.Matches($"<link rel=\"alternate\" type=\"application/atom\\+xml\" title=\"[^\"]+\" href=\"{Regex.Escape(feed)}\" />", html);
     }
 
     [Fact]

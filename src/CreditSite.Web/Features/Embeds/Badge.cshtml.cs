@@ -26,6 +26,7 @@ public sealed class BadgeModel(SubjectStatusLookup lookup) : PageModel
         {
             Status = await lookup.GetAsync(code.Value!.Value.Value, cancellationToken);
             EmbedsFeature.SetShortCaching(Response);
+            EmbedFraming.AllowCrossOriginLoading(Response);
         }
         catch (SearchUnavailableException outage)
         {

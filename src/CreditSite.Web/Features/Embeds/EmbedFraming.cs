@@ -1,37 +1,30 @@
+using CreditSite.Web.Features.Security;
 using Microsoft.Extensions.Options;
 
 namespace CreditSite.Web.Features.Embeds;
 
-/// <summary>Who may put a page of this site in a frame. Only the embed routes may be framed, and only by the site
-/// itself and the configured origins; every other page refuses framing both ways browsers understand
-/// (<c>frame-ancestors 'none'</c> and <c>X-Frame-Options: DENY</c>).</summary>
-public sealed class EmbedFraming(IOptions<EmbeddingOptions> options)
+/// <summary>Which paths other sites may frame: only the embeds, by the site itself and the origins in
+/// <c>Embedding:AllowedOrigins</c>. The security-headers middleware writes the headers (<c>frame-ancestors</c>, and
+/// <c>X-Frame-Options: DENY</c> everywhere else); this adds the embed routes to its framing rules.</summary>
+public static class EmbedFraming
 {
-    private readonly string embedAncestors = string.Join(' ', new[] { "'self'" }.Concat(options.Value.AllowedOrigins));
+    public static readonly IReadOnlyList<string> Routes = ["/embed/search", "/embed/badge"];
 
-    public static bool IsEmbedRoute(PathString path) =>
-        path.StartsWithSegments("/embed/search", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/embed/badge", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The value of the CSP <c>frame-ancestors</c> directive for a request path.</summary>
-    public string FrameAncestors(PathString path) => IsEmbedRoute(path) ? embedAncestors : "'none'";
-
-    /// <summary>Sets the framing headers. <paramref name="otherDirectives"/> is the rest of the page's CSP, if any.</summary>
-    public void Apply(HttpContext context, string? otherDirectives = null)
+    public static void AddEmbedFramingRules(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var headers = context.Response.Headers;
-        var frameAncestors = "frame-ancestors " + FrameAncestors(context.Request.Path);
-        headers.ContentSecurityPolicy = string.IsNullOrEmpty(otherDirectives) ? frameAncestors : otherDirectives.TrimEnd(' ', ';') + "; " + frameAncestors;
-        if (IsEmbedRoute(context.Request.Path))
+        services.AddOptions<SecurityHeadersOptions>().PostConfigure<IOptions<EmbeddingOptions>>((security, embedding) =>
         {
-            headers.Remove("X-Frame-Options");
-            // Platforms load the badge image from their own pages.
-            headers["Cross-Origin-Resource-Policy"] = "cross-origin";
-        }
-        else
-        {
-            headers.XFrameOptions = "DENY";
-        }
+            foreach (var route in Routes)
+            {
+                security.Framing.Add(new FramingRule { PathPrefix = route, AllowSelf = true, AllowedOrigins = [.. embedding.Value.AllowedOrigins] });
+            }
+        });
+    }
+
+    /// <summary>Platforms load the badge from their own pages.</summary>
+    public static void AllowCrossOriginLoading(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using CreditSite.Identifiers;
 using CreditSite.Search;
 using CreditSite.Web.Features.Search;
-using Microsoft.Net.Http.Headers;
 
 namespace CreditSite.Web.Features.Embeds;
 
@@ -13,9 +12,9 @@ public static class EmbedsFeature
     {
         builder.Services.AddOptions<EmbeddingOptions>()
             .Bind(builder.Configuration.GetSection(EmbeddingOptions.Section))
-            .Validate(o => o.HasOnlyValidOrigins(), "Embedding:AllowedOrigins 只能包含形如 https://shop.example.com 的来源。")
+            .Validate(o => o.HasOnlyValidOrigins(), "Embedding:AllowedOrigins 只能包含形如 https://shop.example.com 的来源（协议、主机和可选端口，不含路径）。")
             .ValidateOnStart();
-        builder.Services.AddSingleton<EmbedFraming>();
+        builder.Services.AddEmbedFramingRules();
         builder.Services.AddSingleton<SubjectStatusLookup>();
         return builder;
     }
@@ -51,6 +50,7 @@ public static class EmbedsFeature
     private static IResult Svg(HttpContext context, string svg, int statusCode)
     {
         context.Response.Headers.XContentTypeOptions = "nosniff";
+        EmbedFraming.AllowCrossOriginLoading(context.Response);
         return Results.Content(svg, "image/svg+xml; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }
 
@@ -59,20 +59,5 @@ public static class EmbedsFeature
     {
         ArgumentNullException.ThrowIfNull(response);
         response.Headers.CacheControl = "public, max-age=" + ((int)SubjectStatusLookup.Lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Sets the framing headers on every response (see <see cref="EmbedFraming"/>).</summary>
-    public static IApplicationBuilder UseEmbedFraming(this IApplicationBuilder app)
-    {
-        var framing = app.ApplicationServices.GetRequiredService<EmbedFraming>();
-        return app.Use((context, next) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                framing.Apply(context, context.Response.Headers[HeaderNames.ContentSecurityPolicy].ToString());
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
     }
 }

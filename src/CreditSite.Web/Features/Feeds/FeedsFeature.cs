@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using CreditSite.Content;
 using CreditSite.Domain;
 using CreditSite.Search;
 using CreditSite.Web.Features.Hosting;
@@ -10,11 +11,11 @@ using Microsoft.Extensions.Options;
 namespace CreditSite.Web.Features.Feeds;
 
 /// <summary>Atom feeds of the black list, role models and announcements, <c>sitemap.xml</c> and <c>robots.txt</c>.
-/// Feeds carry only what is in public view on the request's day.</summary>
+/// The black-list feed comes from the index and carries only what is in public view on the request's day; the
+/// role-model and announcement feeds and the sitemap come from the content library.</summary>
 public static class FeedsFeature
 {
     public const int FeedSize = 50;
-    private const int MaxSitemapUrls = 5_000;
     private const string ShortCache = "public, max-age=60";
 
     /// <summary>Pages listed in the sitemap besides the content documents. Subject pages, search results and the
@@ -25,13 +26,9 @@ public static class FeedsFeature
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/feeds/black-list.atom", BlackListAsync).ExcludeFromDescription();
-        app.MapGet("/feeds/role-models.atom", (HttpContext c, ISearchEngine e, TimeProvider t, IOptions<SiteOptions> s, CancellationToken ct) =>
-            ContentFeedAsync(c, e, t, s.Value, DocumentType.RoleModel, "role-models", "信用常州 · 诚信典型", "常州市诚信典型（诚信道德模范、守合同重信用企业等）发布。", "/role-models", ct))
-            .ExcludeFromDescription();
-        app.MapGet("/feeds/announcements.atom", (HttpContext c, ISearchEngine e, TimeProvider t, IOptions<SiteOptions> s, CancellationToken ct) =>
-            ContentFeedAsync(c, e, t, s.Value, DocumentType.Announcement, "announcements", "信用常州 · 公示公告", "常州市信用红黑名单认定等公示公告。", "/announcements", ct))
-            .ExcludeFromDescription();
-        app.MapGet("/sitemap.xml", SitemapAsync).ExcludeFromDescription();
+        app.MapGet("/feeds/role-models.atom", RoleModels).ExcludeFromDescription();
+        app.MapGet("/feeds/announcements.atom", Announcements).ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
         app.MapGet("/robots.txt", Robots).ExcludeFromDescription();
         return app;
     }
@@ -81,23 +78,26 @@ public static class FeedsFeature
             AtomFeed.StartOfDay(d.Date), summary.ToString(), d.Field);
     }
 
-    private static Task<IResult> ContentFeedAsync(
-        HttpContext context, ISearchEngine engine, TimeProvider time, SiteOptions site, DocumentType type, string name,
-        string title, string subtitle, string page, CancellationToken cancellationToken)
+    private static IResult RoleModels(HttpContext context, ContentLibrary library, TimeProvider time, IOptions<SiteOptions> site) =>
+        ContentFeed(context, site.Value, time, "role-models", "信用常州 · 诚信典型", "常州市诚信典型（诚信道德模范、守合同重信用企业等）发布，按发布日期从新到旧。",
+            "/role-models", library.RoleModels.Take(FeedSize).Select(r => ((ContentPage)r, $"{r.Category} · {r.AwardedBy}")));
+
+    private static IResult Announcements(HttpContext context, ContentLibrary library, TimeProvider time, IOptions<SiteOptions> site) =>
+        ContentFeed(context, site.Value, time, "announcements", "信用常州 · 公示公告", "常州市信用红黑名单认定等公示公告，按发布日期从新到旧。",
+            "/announcements", library.Announcements.Take(FeedSize).Select(a => ((ContentPage)a, a.Issuer)));
+
+    /// <summary>Content pages come from the content library (the published Markdown), not the index, so a feed is
+    /// complete even before the first re-index.</summary>
+    private static IResult ContentFeed(
+        HttpContext context, SiteOptions site, TimeProvider time, string name, string title, string subtitle, string page,
+        IEnumerable<(ContentPage Page, string Category)> pages)
     {
         var baseUrl = site.PublicBaseUrl.TrimEnd('/');
-        var today = CreditCalendar.Today(time);
-        return FeedAsync(context, engine, new SearchRequest
-        {
-            Types = [type],
-            Sort = SearchSort.Newest,
-            PageSize = FeedSize,
-            WithFacets = false,
-            Today = today,
-        }, results => AtomFeed.Write($"{baseUrl}/feeds/{name}.atom", title, subtitle, baseUrl + page,
-            results.Hits.Select(h => new AtomEntry(AtomFeed.TagId(baseUrl, h.Document.Id), h.Document.Title, baseUrl + h.Document.Url,
-                AtomFeed.StartOfDay(h.Document.Date), Truncate(h.Document.Body, 300), h.Document.Category)).ToList(),
-            AtomFeed.StartOfDay(today)), cancellationToken);
+        var entries = pages.Select(p => new AtomEntry(AtomFeed.TagId(baseUrl, $"{name}:{p.Page.Slug}"), p.Page.Title, baseUrl + p.Page.Url,
+            AtomFeed.StartOfDay(p.Page.Date), p.Page.Summary, p.Category)).ToList();
+        context.Response.Headers.CacheControl = ShortCache;
+        return Results.Text(AtomFeed.Write($"{baseUrl}/feeds/{name}.atom", title, subtitle, baseUrl + page, entries,
+            AtomFeed.StartOfDay(CreditCalendar.Today(time))), AtomFeed.ContentType, Encoding.UTF8);
     }
 
     private static async Task<IResult> FeedAsync(
@@ -116,41 +116,15 @@ public static class FeedsFeature
         }
     }
 
-    private static async Task<IResult> SitemapAsync(
-        HttpContext context, ISearchEngine engine, TimeProvider time, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    private static IResult Sitemap(HttpContext context, ContentLibrary library, IOptions<SiteOptions> site)
     {
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
-        var urls = SitemapPages.Select(p => new XElement(sm + "url", new XElement(sm + "loc", baseUrl + p))).ToList();
-        try
-        {
-            for (var page = 1; urls.Count < MaxSitemapUrls; page++)
-            {
-                var results = await engine.SearchAsync(new SearchRequest
-                {
-                    Types = [DocumentType.Policy, DocumentType.RoleModel, DocumentType.Announcement],
-                    Sort = SearchSort.Newest,
-                    Page = page,
-                    PageSize = 100,
-                    WithFacets = false,
-                    Today = CreditCalendar.Today(time),
-                }, cancellationToken);
-                urls.AddRange(results.Hits.Select(h => new XElement(sm + "url",
-                    new XElement(sm + "loc", baseUrl + h.Document.Url),
-                    new XElement(sm + "lastmod", Iso(h.Document.Date)))));
-                if (page >= results.PageCount || results.Hits.Count == 0)
-                {
-                    break;
-                }
-            }
-        }
-        catch (SearchUnavailableException)
-        {
-            // The fixed pages still make a useful sitemap.
-        }
-
+        var pages = library.Policies.Cast<ContentPage>().Concat(library.RoleModels).Concat(library.Announcements);
+        var urls = SitemapPages.Select(p => new XElement(sm + "url", new XElement(sm + "loc", baseUrl + p)))
+            .Concat(pages.Select(p => new XElement(sm + "url", new XElement(sm + "loc", baseUrl + p.Url), new XElement(sm + "lastmod", Iso(p.Date)))));
         context.Response.Headers.CacheControl = "public, max-age=3600";
-        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(sm + "urlset", urls.DistinctBy(u => u.Value)));
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(sm + "urlset", urls));
         return Results.Text(AtomFeed.Serialise(document), "application/xml; charset=utf-8", Encoding.UTF8);
     }
 

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 
 namespace CreditSite.Web.Features.Hosting;
 
@@ -25,6 +28,8 @@ public static class SiteHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        // Chinese text as characters, not &#x...; entities (the encoder still escapes markup characters).
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

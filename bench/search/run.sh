@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Search benchmark (issue 3): generate N list entries (default 1,000,000), import them, then load the site's
+# /api/v1/search and /search with wrk (64 connections, 30 s, a rotating set of realistic queries) and, in the same
+# run, a bare Kestrel endpoint as the baseline. Writes bench/results/search-<time>.md and prints it.
+#   bash bench/search/run.sh                 # full run
+#   COUNT=100000 DURATION=10s bash bench/search/run.sh   # quick run
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+count=${COUNT:-1000000}
+duration=${DURATION:-30s}
+connections=${CONNECTIONS:-64}
+site_port=${SITE_PORT:-5190}
+base_port=${BASE_PORT:-5191}
+work=${WORK:-/tmp/creditsite-bench}
+out_dir="$root/bench/results"
+mkdir -p "$out_dir"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+echo "== build (Release)"
+dotnet publish src/CreditSite.Web -c Release -o "$work/site" --nologo -v q >/dev/null
+dotnet publish src/CreditSite.Cli -c Release -o "$work/cli" --nologo -v q >/dev/null
+dotnet publish bench/Baseline -c Release -o "$work/baseline" --nologo -v q >/dev/null
+
+export Storage__DataPath="$work/data"
+export Storage__SeedDemoData=false
+export Privacy__IdHashKey="benchmark-only-key-0123456789abcdef"
+export Site__RootPath="$root"
+rm -rf "$work/data"; mkdir -p "$work/data"
+
+echo "== generate $count entries"
+dotnet "$work/cli/creditsite.dll" demo-data --count "$count" --out "$work/entries.csv" </dev/null | tail -n 2
+echo "== import"
+start=$(date +%s.%N)
+dotnet "$work/cli/creditsite.dll" import --file "$work/entries.csv" </dev/null | tail -n 3
+end=$(date +%s.%N)
+import_s=$(echo "$end - $start" | bc -l)
+import_rate=$(echo "$count / $import_s" | bc -l)
+
+# Realistic rotating queries: name parts, fields, departments, identifiers taken from the generated file.
+mapfile -t usccs < <(awk -F, 'NR>1 && $5 ~ /^[0-9A-Z]{18}$/ {print $5}' "$work/entries.csv" | head -n 20)
+queries=("常州" "诚信" "食品" "建材" "天宁" "武进" "有限公司" "科技" "恒达" "溧阳" "工程" "餐饮" "税务" "生态环境")
+enc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+make_lua() { # $1 = path prefix
+  local prefix=$1 lua="$work/queries$(echo "$prefix" | tr '/' '_').lua"
+  {
+    echo "local paths = {"
+    for q in "${queries[@]}"; do echo "  \"$prefix?q=$(enc "$q")\","; done
+    for u in "${usccs[@]}"; do echo "  \"$prefix?q=$u\","; done
+    echo "  \"$prefix?q=$(enc 常州)&kind=black&field=$(enc 食品药品)\","
+    echo "  \"$prefix?kind=red&sort=newest\","
+    echo "  \"$prefix?q=$(enc 有限公司)&department=$(enc 市市场监督管理局)&page=3\","
+    echo "}"
+    echo 'local i = 0'
+    echo 'request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end'
+  } > "$lua"
+  echo "$lua"
+}
+
+echo "== start site and baseline"
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$site_port" Logging__LogLevel__Default=Warning \
+  dotnet "$work/site/CreditSite.Web.dll" >"$work/site.log" 2>&1 &
+site_pid=$!
+ASPNETCORE_URLS="http://127.0.0.1:$base_port" dotnet "$work/baseline/Baseline.dll" >"$work/baseline.log" 2>&1 &
+base_pid=$!
+trap 'kill $site_pid $base_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$site_port/api/v1/search?q=test" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$base_port/api/v1/search" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+run_wrk() { # $1 = url base, $2 = lua
+  wrk -t2 -c"$connections" -d"$duration" --latency -s "$2" "$1" 2>&1
+}
+parse() { # prints "rps p50 p99" from wrk output
+  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {non=$4} END {print rps, p50, p99, (non==""?0:non)}'
+}
+results=()
+for path in /api/v1/search /search; do
+  lua=$(make_lua "$path")
+  # Warm-up so that JIT and caches are not measured.
+  wrk -t2 -c16 -d5s -s "$lua" "http://127.0.0.1:$site_port" >/dev/null 2>&1 || true
+  wrk -t2 -c16 -d3s -s "$lua" "http://127.0.0.1:$base_port" >/dev/null 2>&1 || true
+  site=$(run_wrk "http://127.0.0.1:$site_port" "$lua" | parse)
+  base=$(run_wrk "http://127.0.0.1:$base_port" "$lua" | parse)
+  results+=("$path|$site|$base")
+done
+peak_kib=$(awk '/VmHWM/ {print $2}' /proc/$site_pid/status)
+
+report="$out_dir/search-$(date -u +%Y%m%dT%H%M%SZ).md"
+{
+  echo "### Search benchmark, $(date -u +%Y-%m-%d) ($(nproc) cores, wrk -t2 -c$connections -d$duration, $count entries)"
+  echo
+  printf '| measure | value |\n| --- | --- |\n'
+  printf '| import | %d entries in %.1f s = **%.0f entries/s** |\n' "$count" "$import_s" "$import_rate"
+  printf '| site peak memory (VmHWM) | **%.0f MiB** |\n' "$(echo "$peak_kib / 1024" | bc -l)"
+  echo
+  echo "| endpoint | site req/s | site p50 | site p99 | site non-2xx | baseline req/s | baseline p99 | site / baseline |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  for r in "${results[@]}"; do
+    IFS='|' read -r path site base <<<"$r"
+    read -r srps sp50 sp99 snon <<<"$site"; read -r brps _ bp99 _ <<<"$base"
+    ratio=$(echo "$srps / $brps * 100" | bc -l)
+    printf '| `%s` | %s | %s | %s | %s | %s | %s | %.1f %% |\n' "$path" "$srps" "$sp50" "$sp99" "$snon" "$brps" "$bp99" "$ratio"
+  done
+} | tee "$report"
+echo "(written to $report; copy the table into docs/benchmarks.md)"
