@@ -1,12 +1,14 @@
 using System.Globalization;
 using CreditSite.Hosting;
 using CreditSite.Platforms;
+using CreditSite.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CreditSite.Cli;
 
 /// <summary><c>creditsite api-key issue|revoke|list</c>: API keys for platforms. A key is shown once, when issued;
-/// the store keeps only its SHA-256 hash.</summary>
+/// the store keeps only its SHA-256 hash. Exit codes as for every command: 0, 1 rejected (no such key), 2 usage, 3 failure.</summary>
 public static class ApiKeyCommands
 {
     public const string Usage = """
@@ -15,6 +17,26 @@ public static class ApiKeyCommands
           creditsite api-key revoke --id <编号>                               吊销密钥
           creditsite api-key list                                             列出全部密钥（不含密钥本身）
         """;
+
+    /// <summary>With the site's configuration (appsettings and environment, as <see cref="CliHost"/> reads it).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        CliHost host;
+        try
+        {
+            host = CliHost.Create();
+        }
+        catch (CliUsageException e)
+        {
+            return UsageError(error, e.Message);
+        }
+
+        using (host)
+        {
+            return await RunAsync(args, host.Get<IOptions<StorageOptions>>().Value, host.SiteRoot, output, error);
+        }
+    }
 
     public static async Task<int> RunAsync(string[] args, StorageOptions storage, string siteRoot, TextWriter output, TextWriter error)
     {
@@ -45,7 +67,7 @@ public static class ApiKeyCommands
         catch (Exception failure) when (failure is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
             error.WriteLine($"无法访问数据库：{failure.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 
@@ -86,7 +108,7 @@ public static class ApiKeyCommands
         if (key is null)
         {
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"没有编号为 {id} 的 API 密钥。"));
-            return 1;
+            return ExitCodes.Rejected;
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"已吊销 API 密钥 #{key.Id}：{key.Name}。网站在 30 秒内停止接受该密钥。"));
@@ -119,7 +141,7 @@ public static class ApiKeyCommands
     {
         error.WriteLine(message);
         error.WriteLine(Usage);
-        return 2;
+        return ExitCodes.Usage;
     }
 
     /// <summary><c>--name value</c> pairs; every option takes a value.</summary>
@@ -153,7 +175,7 @@ public static class ApiKeyCommands
         public ApiKeyDbContext CreateDbContext()
         {
             var builder = new DbContextOptionsBuilder<ApiKeyDbContext>();
-            ApiKeyDbContext.Configure(builder, storage, siteRoot);
+            ApiKeyDbContext.Configure(builder, CreditStore.FromOptions(storage, siteRoot));
             return new ApiKeyDbContext(builder.Options);
         }
     }

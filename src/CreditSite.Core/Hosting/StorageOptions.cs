@@ -25,6 +25,16 @@ public sealed class StorageOptions
     /// <summary>Load the bundled demonstration set when the store is empty (first start).</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>A CSV or JSON Lines file to load on first start instead of the generated demonstration set.</summary>
+    public string? DemoDataFile { get; set; }
+
+    /// <summary>How many entries the generated demonstration set has.</summary>
+    public int DemoDataCount { get; set; } = 10_000;
+
+    /// <summary>A connection string means PostgreSQL: SQLite needs none, its file lives in the data folder.</summary>
+    public StoreProvider EffectiveProvider =>
+        string.IsNullOrWhiteSpace(ConnectionString) ? Provider : StoreProvider.PostgreSql;
+
     public string ResolveDataPath(string siteRoot) =>
         Path.IsPathRooted(DataPath) ? DataPath : Path.GetFullPath(Path.Combine(siteRoot, DataPath));
 }

@@ -20,4 +20,13 @@ public sealed class ResidentIdHasher
         var mac = HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(number.Value));
         return Convert.ToHexStringLower(mac);
     }
+
+    /// <summary>A person's key in URLs (<c>/subjects/{key}</c>): a second keyed hash over the ID hash, cut to 20 hex
+    /// characters. Stable for the same person, unguessable without the key, and not the hash the index matches on.</summary>
+    public string SubjectKey(string idHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idHash);
+        var mac = HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes("subject:" + idHash));
+        return Convert.ToHexStringLower(mac.AsSpan(0, 10));
+    }
 }

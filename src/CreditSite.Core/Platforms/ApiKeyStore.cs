@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CreditSite.Hosting;
+using CreditSite.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -29,20 +30,19 @@ public sealed class ApiKeyDbContext(DbContextOptions<ApiKeyDbContext> options) :
         key.HasIndex(k => k.KeyHash).IsUnique();
     }
 
-    /// <summary>Points the context at the site's relational store (SQLite file in the data folder, or PostgreSQL).</summary>
-    public static void Configure(DbContextOptionsBuilder options, StorageOptions storage, string siteRoot)
+    /// <summary>Points the context at the site's relational store, wherever <see cref="CreditStore"/> says it is (the
+    /// SQLite file in the data folder, or PostgreSQL): the keys live beside the list entries.</summary>
+    public static void Configure(DbContextOptionsBuilder options, CreditStore store)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(storage);
-        if (storage.Provider == StoreProvider.PostgreSql)
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.Provider == StoreProvider.PostgreSql)
         {
-            options.UseNpgsql(storage.ConnectionString);
+            options.UseNpgsql(store.ConnectionString);
         }
         else
         {
-            var dataPath = storage.ResolveDataPath(siteRoot);
-            Directory.CreateDirectory(dataPath);
-            options.UseSqlite($"Data Source={Path.Combine(dataPath, "creditsite.db")}");
+            options.UseSqlite(store.ConnectionString).AddInterceptors(new SqliteConnectionTuning());
         }
     }
 }

@@ -1,9 +1,6 @@
-using CreditSite.Hosting;
 using CreditSite.Platforms;
-using CreditSite.Web.Features.Hosting;
+using CreditSite.Storage;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace CreditSite.Web.Features.PlatformApi;
@@ -16,11 +13,9 @@ public static class PlatformApiFeature
 
     public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder)
     {
+        // The keys' own small context over the same database as the list store (see docs/platforms.md for why).
         builder.Services.AddDbContextFactory<ApiKeyDbContext>((services, options) =>
-        {
-            var storage = services.GetRequiredService<IConfiguration>().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-            ApiKeyDbContext.Configure(options, storage, services.SiteOptions().RootPath);
-        });
+            ApiKeyDbContext.Configure(options, services.GetRequiredService<CreditStore>()));
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<ApiClientResolver>();
 

@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace CreditSite.Search.Embedded;
+
+/// <summary>Counts facet values over every matching document from the combined <see cref="IndexFields.FacetKey"/>
+/// doc value. Each segment's doc values are read once into an array of ordinals (4 bytes a document, kept while the
+/// segment lives, shared by all searches), so counting costs one array read per matching document; a search itself
+/// allocates only a count array as long as the number of distinct combinations in a segment (hundreds).</summary>
+internal sealed class FacetCounter : ICollector
+{
+    private static readonly int DimensionCount = IndexFields.FacetDimensions.Count;
+    private static readonly ConditionalWeakTable<object, SegmentFacets> Segments = new();
+
+    private readonly Dictionary<string, long>[] _totals;
+    private SegmentFacets? _segment;
+    private int[]? _counts;
+
+    public FacetCounter()
+    {
+        _totals = new Dictionary<string, long>[DimensionCount];
+        for (var i = 0; i < DimensionCount; i++)
+        {
+            _totals[i] = new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+    }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        FlushSegment();
+        var reader = context.AtomicReader;
+
+        // The core key stays the same for a segment whatever its deletions, so refreshed readers share the entry.
+        _segment = Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Load(reader));
+        _counts = _segment.Values.Length == 0 ? null : new int[_segment.Values.Length];
+    }
+
+    public void Collect(int doc)
+    {
+        if (_counts is null)
+        {
+            return;
+        }
+
+        var ord = _segment!.Ords[doc];
+        if (ord >= 0)
+        {
+            _counts[ord]++;
+        }
+    }
+
+    /// <summary>Values by count, most frequent first, then by value.</summary>
+    public SearchFacets Result()
+    {
+        FlushSegment();
+        var byDimension = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        for (var i = 0; i < DimensionCount; i++)
+        {
+            byDimension[IndexFields.FacetDimensions[i]] = _totals[i]
+                .OrderByDescending(p => p.Value)
+                .ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new FacetValue(p.Key, p.Value))
+                .ToList();
+        }
+
+        return new SearchFacets(byDimension);
+    }
+
+    private void FlushSegment()
+    {
+        if (_counts is null || _segment is null)
+        {
+            return;
+        }
+
+        for (var ord = 0; ord < _counts.Length; ord++)
+        {
+            var count = _counts[ord];
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var parts = _segment.Values[ord];
+            for (var i = 0; i < DimensionCount && i < parts.Length; i++)
+            {
+                if (parts[i].Length > 0)
+                {
+                    _totals[i][parts[i]] = _totals[i].GetValueOrDefault(parts[i]) + count;
+                }
+            }
+        }
+
+        _counts = null;
+        _segment = null;
+    }
+
+    /// <summary>One segment's facet ordinal per document (-1: none) and each ordinal's values by dimension.</summary>
+    private sealed class SegmentFacets(int[] ords, string[][] values)
+    {
+        public int[] Ords { get; } = ords;
+
+        public string[][] Values { get; } = values;
+
+        public static SegmentFacets Load(AtomicReader reader)
+        {
+            var docValues = reader.GetSortedDocValues(IndexFields.FacetKey);
+            if (docValues is null)
+            {
+                return new SegmentFacets([], []);
+            }
+
+            var ords = new int[reader.MaxDoc];
+            for (var doc = 0; doc < ords.Length; doc++)
+            {
+                ords[doc] = docValues.GetOrd(doc);
+            }
+
+            var values = new string[docValues.ValueCount][];
+            var scratch = new BytesRef();
+            for (var ord = 0; ord < values.Length; ord++)
+            {
+                docValues.LookupOrd(ord, scratch);
+                values[ord] = scratch.Utf8ToString().Split(IndexFields.FacetSeparator);
+            }
+
+            return new SegmentFacets(ords, values);
+        }
+    }
+}

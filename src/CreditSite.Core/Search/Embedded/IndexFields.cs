@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CreditSite.Domain;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace CreditSite.Search.Embedded;
+
+/// <summary>The Lucene fields of one <see cref="SearchDocument"/>, and the mapping both ways.</summary>
+internal static class IndexFields
+{
+    // Exact keywords (StringField: one term, not analysed).
+    public const string Id = "id";
+    public const string Type = "type";
+    public const string ListKind = "list_kind";
+    public const string Field = "field";
+    public const string Department = "department";
+    public const string SubjectType = "subject_type";
+    public const string SubjectKey = "subject_key";
+    public const string Status = "status";
+    public const string Uscc = "uscc";
+    public const string ResidentIdHash = "resident_id_hash";
+    public const string EntryId = "entry_id";
+    public const string DecisionNumber = "decision_number";
+
+    // Numbers (day numbers since 0001-01-01): trie-encoded for range filters.
+    public const string Date = "date";
+    public const string PublicUntil = "public_until";
+
+    // Doc values: sorting and facet counting without loading documents.
+    public const string DateSort = "date_dv";
+    public const string IdSort = "id_dv";
+    public const string FacetKey = "facet_key";
+
+    /// <summary>Separates the dimension values inside <see cref="FacetKey"/>; cannot occur in a code or a name.</summary>
+    public const char FacetSeparator = '\u001F';
+
+    // Analysed text.
+    public const string NameWords = "name_words";
+    public const string NameGrams = "name_grams";
+    public const string Body = "body";
+
+    // The whole document as JSON, to rebuild it in hits.
+    public const string Stored = "doc";
+
+    /// <summary>Facet dimensions, with the wire names of <see cref="SearchFacets"/>.</summary>
+    public static readonly IReadOnlyList<string> FacetDimensions = ["type", "list_kind", "field", "department", "subject_type"];
+
+    /// <summary>All facet values of a document in one doc value ("list_entry␟black␟食品药品␟市市场监督管理局␟legal_person"):
+    /// counting then reads one value per matching document instead of five. The combinations are few (types × kinds ×
+    /// fields × departments × subject types that really occur), so the per-segment count array stays small.</summary>
+    public static string FacetKeyOf(SearchDocument source) => string.Join(FacetSeparator,
+        source.Type.Code(),
+        source.ListKind?.Code() ?? string.Empty,
+        Clean(source.Field),
+        Clean(source.IssuingDepartment),
+        source.SubjectType?.Code() ?? string.Empty);
+
+    private static string Clean(string? value) => value?.Replace(FacetSeparator, ' ') ?? string.Empty;
+
+    public static readonly ISet<string> StoredOnly = new HashSet<string> { Stored };
+
+    public static Document ToLucene(SearchDocument source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var doc = new Document
+        {
+            new StringField(Id, source.Id, Lucene.Net.Documents.Field.Store.NO),
+            new SortedDocValuesField(IdSort, new BytesRef(source.Id)),
+        };
+
+        AddKeyword(doc, Type, source.Type.Code());
+        AddKeyword(doc, ListKind, source.ListKind?.Code());
+        AddKeyword(doc, Field, source.Field);
+        AddKeyword(doc, Department, source.IssuingDepartment);
+        AddKeyword(doc, SubjectType, source.SubjectType?.Code());
+        doc.Add(new SortedDocValuesField(FacetKey, new BytesRef(FacetKeyOf(source))));
+        AddKeyword(doc, SubjectKey, source.SubjectKey);
+        AddKeyword(doc, Status, source.Status?.Code());
+        AddKeyword(doc, Uscc, source.Uscc);
+        AddKeyword(doc, ResidentIdHash, source.ResidentIdHash);
+        AddKeyword(doc, EntryId, source.EntryId);
+        AddKeyword(doc, DecisionNumber, source.DecisionNumber);
+
+        doc.Add(new Int32Field(Date, source.Date.DayNumber, Lucene.Net.Documents.Field.Store.NO));
+        doc.Add(new NumericDocValuesField(DateSort, source.Date.DayNumber));
+        if (source.PublicUntil is { } until)
+        {
+            doc.Add(new Int32Field(PublicUntil, until.DayNumber, Lucene.Net.Documents.Field.Store.NO));
+        }
+
+        foreach (var name in Names(source))
+        {
+            doc.Add(new TextField(NameWords, name, Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new TextField(NameGrams, name, Lucene.Net.Documents.Field.Store.NO));
+        }
+
+        // The body, then the descriptive values a person may type (a department, a field, a decision number).
+        foreach (var text in new[] { source.Body, source.IssuingDepartment, source.Field, source.DecisionNumber, source.LegalBasis, source.Category })
+        {
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                doc.Add(new TextField(Body, text, Lucene.Net.Documents.Field.Store.NO));
+            }
+        }
+
+        doc.Add(new StoredField(Stored, JsonSerializer.SerializeToUtf8Bytes(source, StoredDocumentJson.Default.SearchDocument)));
+        return doc;
+    }
+
+    public static SearchDocument FromLucene(Document doc)
+    {
+        var bytes = doc.GetBinaryValue(Stored) ?? throw new InvalidOperationException("Index document without its stored copy.");
+        return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length), StoredDocumentJson.Default.SearchDocument)
+            ?? throw new InvalidOperationException("Index document with an empty stored copy.");
+    }
+
+    /// <summary>The title, and the subject's name when it is not already the title.</summary>
+    private static IEnumerable<string> Names(SearchDocument source)
+    {
+        if (!string.IsNullOrWhiteSpace(source.Title))
+        {
+            yield return source.Title;
+        }
+
+        if (!string.IsNullOrWhiteSpace(source.SubjectName) && !string.Equals(source.SubjectName, source.Title, StringComparison.Ordinal))
+        {
+            yield return source.SubjectName;
+        }
+    }
+
+    private static void AddKeyword(Document doc, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            doc.Add(new StringField(name, value, Lucene.Net.Documents.Field.Store.NO));
+        }
+    }
+}
+
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SearchDocument))]
+internal sealed partial class StoredDocumentJson : JsonSerializerContext;

@@ -1,0 +1,42 @@
+using CreditSite.Hosting;
+using CreditSite.Identifiers;
+using CreditSite.Import;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CreditSite.Storage;
+
+public static class CreditStoreServices
+{
+    /// <summary>The store, the list importer and the list indexer, configured from <c>Storage</c> and <c>Privacy</c>.
+    /// The web site and the CLI both call this, so they share one data folder, one database and one hash key.</summary>
+    public static IServiceCollection AddCreditStore(this IServiceCollection services, IConfiguration configuration, string siteRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(siteRoot);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => o.EffectiveProvider == StoreProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:Provider 为 PostgreSql 时必须设置 Storage:ConnectionString。")
+            .Validate(o => o.DemoDataCount is > 0 and <= 10_000_000, "Storage:DemoDataCount 应在 1 到 10000000 之间。")
+            .ValidateOnStart();
+        services.AddOptions<PrivacyOptions>()
+            .Bind(configuration.GetSection(PrivacyOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ResidentIdHasher(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.IdHashKey));
+        services.TryAddSingleton(sp => CreditStore.FromOptions(sp.GetRequiredService<IOptions<StorageOptions>>().Value, siteRoot));
+        services.TryAddSingleton<ListStore>();
+        services.TryAddSingleton<ListImporter>();
+        services.TryAddSingleton(sp => new ListIndexCheckpoint(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataPath(siteRoot),
+            configuration[$"{Search.SearchOptions.Section}:{nameof(Search.SearchOptions.Engine)}"] ?? nameof(Search.SearchEngineKind.Embedded)));
+        services.TryAddSingleton<ListIndexer>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace CreditSite.Web.Tests.Cli;
+
+/// <summary>Runs the built <c>creditsite.dll</c> as a real process with <c>dotnet</c>, configured like a deployment:
+/// environment <c>Testing</c> (the site's appsettings.Testing.json), its own data folder.</summary>
+public sealed class CliRun : IDisposable
+{
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "creditsite-cli-" + Guid.NewGuid().ToString("N"));
+
+    public string Folder => DataPath;
+
+    public CliRun() => Directory.CreateDirectory(DataPath);
+
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        public string All => Output + Error;
+    }
+
+    public async Task<Result> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+            WorkingDirectory = DataPath,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "creditsite.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment["Storage__DataPath"] = DataPath;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    public string Write(string name, string text)
+    {
+        var path = Path.Combine(DataPath, name);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}

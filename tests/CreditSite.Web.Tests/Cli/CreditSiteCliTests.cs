@@ -1,0 +1,131 @@
+using CreditSite.Hosting;
+using CreditSite.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CreditSite.Web.Tests.Cli;
+
+/// <summary>The <c>creditsite</c> command as an operator uses it: exit codes, the report it prints, and what ends up in
+/// the store.</summary>
+public sealed class CreditSiteCliTests : IDisposable
+{
+    private static readonly string ExampleCsv = Path.Combine(SiteRoot.Find(), "docs", "examples", "list-entries.csv");
+    private static readonly string ExampleJsonLines = Path.Combine(SiteRoot.Find(), "docs", "examples", "list-entries.jsonl");
+
+    private readonly CliRun _cli = new();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _cli.Dispose();
+    }
+
+    private ListStore Store() => new(CreditStore.FromOptions(new StorageOptions { DataPath = _cli.DataPath }, _cli.DataPath));
+
+    [Fact]
+    public async Task ImportsTheExampleFileAndReportsWhatItWrote()
+    {
+        var result = await _cli.RunAsync("import", "--file", ExampleCsv);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("已写入 6 条：新增 6 条，更新 0 条，删除 0 条", result.Output, StringComparison.Ordinal);
+        Assert.Equal(6, await Store().CountAsync());
+        Assert.Equal("常州市钟楼区李记面馆", (await Store().FindAsync("JS-2025-000104"))!.SubjectName);
+    }
+
+    [Fact]
+    public async Task ReimportingUpdatesAndReplaceRemovesTheRest()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("import", "--file", ExampleCsv)).ExitCode);
+        var lines = File.ReadAllLines(ExampleCsv);
+        var two = _cli.Write("two.csv", string.Join('\n', lines[0], lines[1].Replace(",active", ",repaired", StringComparison.Ordinal), lines[3]) + "\n");
+
+        var update = await _cli.RunAsync("import", "--file", two);
+        Assert.Contains("新增 0 条，更新 2 条，删除 0 条", update.Output, StringComparison.Ordinal);
+        Assert.Equal(6, await Store().CountAsync());
+
+        var replace = await _cli.RunAsync("import", "--file", two, "--replace");
+
+        Assert.True(replace.ExitCode == 0, replace.All);
+        Assert.Contains("删除 4 条", replace.Output, StringComparison.Ordinal);
+        Assert.Equal(2, await Store().CountAsync());
+        Assert.Equal(Domain.EntryStatus.Repaired, (await Store().FindAsync("JS-2025-000101"))!.Status);
+    }
+
+    [Fact]
+    public async Task ImportsJsonLines()
+    {
+        var result = await _cli.RunAsync("import", "--file", ExampleJsonLines);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Equal(6, await Store().CountAsync());
+    }
+
+    [Fact]
+    public async Task RejectedFileExitsWithOnePrintsEveryProblemAndWritesNothing()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("import", "--file", ExampleCsv)).ExitCode);
+        var lines = File.ReadAllLines(ExampleCsv);
+        var person = lines.Single(l => l.Contains("natural_person,王伟", StringComparison.Ordinal));
+        var bad = _cli.Write("bad.csv", string.Join('\n',
+            lines[0],
+            lines[1].Replace(",active", ",exited", StringComparison.Ordinal),
+            lines[6].Replace("91320412MA20K7QD0U", "91320412MA20K7QD0T", StringComparison.Ordinal),
+            person.Replace("320402198001010012", "320402198001010013", StringComparison.Ordinal).Replace("JS-2025-000103", "JS-2025-000199", StringComparison.Ordinal),
+            lines[2].Replace("JS-2025-000102", "JS-2025-000101", StringComparison.Ordinal)) + "\n");
+
+        var result = await _cli.RunAsync("import", "--file", bad, "--replace");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("导入被拒绝，未写入任何数据", result.Output, StringComparison.Ordinal);
+        Assert.Contains("第 3 行，uscc 列：统一社会信用代码的校验码（GB 32100）不正确：第18位应为“U”，实为“T”", result.Output, StringComparison.Ordinal);
+        Assert.Contains("第 4 行，id_number 列：居民身份证号码的校验码（GB 11643）不正确", result.Output, StringComparison.Ordinal);
+        Assert.Contains("第 5 行，entry_id 列：entry_id“JS-2025-000101”在本文件中重复，首次出现在第 2 行", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("320402198001010013", result.All, StringComparison.Ordinal);
+        Assert.Equal(6, await Store().CountAsync());
+        Assert.Equal(Domain.EntryStatus.Active, (await Store().FindAsync("JS-2025-000101"))!.Status);
+    }
+
+    [Theory]
+    [InlineData("", "缺少命令")]
+    [InlineData("export", "未知的命令“export”")]
+    [InlineData("import", "缺少 --file")]
+    [InlineData("import --file", "选项 --file 缺少值")]
+    [InlineData("import --file no-such-file.csv", "找不到文件")]
+    [InlineData("import --file x.csv --force", "不支持选项 --force")]
+    [InlineData("import --file x.csv --file y.csv", "选项 --file 出现了不止一次")]
+    [InlineData("demo-data --count lots --out x.csv", "--count 应为 1 到 10000000 之间的整数")]
+    [InlineData("demo-data --count 10", "缺少 --out")]
+    public async Task UsageErrorsExitWithTwoAndShowChineseUsage(string commandLine, string expected)
+    {
+        var result = await _cli.RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Contains("用法：creditsite <命令> [选项]", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoDataItGeneratesImportsCleanly()
+    {
+        var path = Path.Combine(_cli.DataPath, "demo.csv");
+
+        var generate = await _cli.RunAsync("demo-data", "--count", "1500", "--out", path);
+        var import = await _cli.RunAsync("import", "--file", path);
+
+        Assert.True(generate.ExitCode == 0, generate.All);
+        Assert.Contains("已生成 1500 条演示数据", generate.Output, StringComparison.Ordinal);
+        Assert.True(import.ExitCode == 0, import.All);
+        Assert.Contains("新增 1500 条", import.Output, StringComparison.Ordinal);
+        Assert.Equal(1500, await Store().CountAsync());
+    }
+
+    [Fact]
+    public async Task PrintsPlainProgressLinesWhenOutputIsRedirected()
+    {
+        var result = await _cli.RunAsync("import", "--file", ExampleCsv);
+
+        Assert.Contains("校验：100%，完成", result.Output, StringComparison.Ordinal);
+        Assert.Contains("写入存储：100%，完成", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", result.Output, StringComparison.Ordinal);
+    }
+}
