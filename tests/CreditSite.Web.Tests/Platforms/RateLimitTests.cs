@@ -73,6 +73,21 @@ public sealed class RateLimitTests(LimitedSite site) : IClassFixture<LimitedSite
     }
 
     [Fact]
+    public async Task AMissingPageCountsOnceThoughItsErrorPageIsRenderedByASecondPass()
+    {
+        var client = site.ClientFrom(LimitedSite.NewPeer());
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= LimitedSite.PagePermits; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(LimitedSite.PagePermits), s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task EachClientAddressHasItsOwnQuota()
     {
         var greedy = site.ClientFrom(LimitedSite.NewPeer());

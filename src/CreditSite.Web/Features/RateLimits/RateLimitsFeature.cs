@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using CreditSite.Web.Features.PlatformApi;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -86,6 +87,11 @@ public static class RateLimitsFeature
     private static PartitionedRateLimiter<HttpContext> GeneralLimiter(RateLimitOptions o) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
+            if (IsReExecution(context))
+            {
+                return RateLimitPartition.GetNoLimiter("re-execution");
+            }
+
             if (IsApi(context))
             {
                 if (context.ApiKeyCheck().Client is { } client)
@@ -102,9 +108,13 @@ public static class RateLimitsFeature
 
     private static PartitionedRateLimiter<HttpContext> SensitiveLimiter(RateLimitOptions o) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            IsSensitive(context.Request.Path, o)
+            !IsReExecution(context) && IsSensitive(context.Request.Path, o)
                 ? RateLimitPartition.GetFixedWindowLimiter("sensitive|" + ClientAddress(context), _ => Window(o.Sensitive.PermitLimit, o.Sensitive.Window))
                 : RateLimitPartition.GetNoLimiter("none"));
+
+    /// <summary>An error page rendered for a request that was already counted (404, 500 re-executed under /error).</summary>
+    private static bool IsReExecution(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerPathFeature>() is not null;
 
     internal static bool IsSensitive(PathString path, RateLimitOptions o) =>
         o.SensitivePaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
