@@ -3,6 +3,7 @@ using CreditSite.Web.Features.Content;
 using CreditSite.Web.Features.Embeds;
 using CreditSite.Web.Features.Errors;
 using CreditSite.Web.Features.Feeds;
+using CreditSite.Web.Features.Health;
 using CreditSite.Web.Features.Hosting;
 using CreditSite.Web.Features.ListSync;
 using CreditSite.Web.Features.PlatformApi;
@@ -22,6 +23,7 @@ builder.AddApiDocumentation();
 builder.AddEmbeds();
 builder.AddPlatformApi();
 builder.AddSiteRateLimits();
+builder.AddSiteHealth();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapApiDocumentation();
 app.MapEmbeds();
 app.MapStatusApi();
 app.MapFeeds();
+app.MapSiteHealth();
 
 app.Run();
 

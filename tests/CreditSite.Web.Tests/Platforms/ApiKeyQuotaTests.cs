@@ -109,6 +109,23 @@ public sealed class ApiKeyQuotaTests(LimitedSite site) : IClassFixture<LimitedSi
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
+    [Fact]
+    public async Task KeyIssuedBeforeTheSiteFirstStartsWorksAndTheListStoreStillMigrates()
+    {
+        await using var fresh = new LimitedSite();
+        // The CLI creates the database with only the keys table in it; the site then starts on that folder.
+        var (_, secret) = await fresh.IssueKeyAsync("首批接入平台", 50);
+        await fresh.InitializeAsync();
+        var client = fresh.ClientFrom(LimitedSite.NewPeer());
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+
+        using var content = new StringContent($"{{\"codes\":[\"{SeededPlatformSite.BlackCode}\"]}}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/api/v1/status", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"blackCount\":2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<List<HttpStatusCode>> BurstAsync(HttpClient client, int count)
     {
         var statuses = new List<HttpStatusCode>();

@@ -88,6 +88,17 @@ public sealed class RateLimitTests(LimitedSite site) : IClassFixture<LimitedSite
     }
 
     [Fact]
+    public async Task HealthChecksAreNeverRefused()
+    {
+        var balancer = site.ClientFrom(LimitedSite.NewPeer());
+        for (var i = 0; i < 3 * LimitedSite.PagePermits; i++)
+        {
+            using var response = await balancer.GetAsync(new Uri("/healthz", UriKind.Relative));
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task EachClientAddressHasItsOwnQuota()
     {
         var greedy = site.ClientFrom(LimitedSite.NewPeer());

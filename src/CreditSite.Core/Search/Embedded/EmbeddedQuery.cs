@@ -9,17 +9,17 @@ namespace CreditSite.Search.Embedded;
 /// through a query parser, so no character of user text has a meaning beyond itself.</summary>
 internal sealed class EmbeddedQuery
 {
-    // Ranking: the name as a phrase first, then the name's bigrams and words, then the body.
+    // Ranking: the name as a phrase first, then the name's bigrams and words, then the body. (A body phrase was tried
+    // and dropped: list entries' bodies repeat the name, and it cost a third of a selective query's time.)
     private const float NamePhraseBoost = 8f;
     private const float NameGramBoost = 3f;
     private const float NameWordBoost = 2f;
-    private const float BodyPhraseBoost = 2f;
     private const float ExactKeyBoost = 20f;
 
-    /// <summary>Phrase boosts are skipped when even the query's rarest term occurs in more documents than this: the
-    /// phrase would then have to read positions for a large part of the index to reorder results that all share the
-    /// same common words (有限公司), and it is the costliest part of such a query.</summary>
-    private const int PhraseDocumentLimit = 20_000;
+    /// <summary>The ranking refinements (phrases, SmartCn words) are left out when even the query's rarest term occurs
+    /// in more documents than this: they would have to be computed for a large part of the index (常州, 有限公司) only
+    /// to reorder results that all share the same common words, and they are most of such a query's cost.</summary>
+    private const int RefineDocumentLimit = 20_000;
 
     /// <summary>Longer queries (pasted text) get no phrase boosts either.</summary>
     private const int PhraseTermLimit = 16;
@@ -120,10 +120,10 @@ internal sealed class EmbeddedQuery
 
             // Every term (two adjacent characters, a lone character, a Latin word or a number) must occur in the name
             // or the body: a name part typed by a person finds names containing it, not everything sharing a bigram.
-            var required = new BooleanQuery(disableCoord: true)
-            {
-                MinimumNumberShouldMatch = distinct.Count <= AllTermsRequiredUpTo ? distinct.Count : (int)Math.Ceiling(distinct.Count * 0.75),
-            };
+            // All of them: MUST clauses, which Lucene intersects starting from the rarest term (a minimum-should-match
+            // of all would be the same set, found more slowly).
+            var all = distinct.Count <= AllTermsRequiredUpTo;
+            var required = new BooleanQuery(disableCoord: true);
             foreach (var term in distinct)
             {
                 var either = new BooleanQuery(disableCoord: true)
@@ -131,19 +131,23 @@ internal sealed class EmbeddedQuery
                     { new TermQuery(new Term(IndexFields.NameGrams, term)) { Boost = NameGramBoost }, Occur.SHOULD },
                     { new TermQuery(new Term(IndexFields.Body, term)), Occur.SHOULD },
                 };
-                required.Add(either, Occur.SHOULD);
+                required.Add(either, all ? Occur.MUST : Occur.SHOULD);
+            }
+
+            if (!all)
+            {
+                required.MinimumNumberShouldMatch = (int)Math.Ceiling(distinct.Count * 0.75);
             }
 
             matches.Add(required, Occur.MUST);
 
-            if (grams.Count > 1 && grams.Count <= PhraseTermLimit
-                && distinct.Any(term => reader.DocFreq(new Term(IndexFields.NameGrams, term)) <= PhraseDocumentLimit))
+            var selective = distinct.Any(term => reader.DocFreq(new Term(IndexFields.NameGrams, term)) <= RefineDocumentLimit);
+            if (selective && grams.Count > 1 && grams.Count <= PhraseTermLimit)
             {
                 matches.Add(Phrase(IndexFields.NameGrams, grams, NamePhraseBoost), Occur.SHOULD);
-                matches.Add(Phrase(IndexFields.Body, grams, BodyPhraseBoost), Occur.SHOULD);
             }
 
-            var words = SearchAnalysis.Tokens(analysis.Words, IndexFields.NameWords, text);
+            var words = selective ? SearchAnalysis.Tokens(analysis.Words, IndexFields.NameWords, text) : [];
             if (words.Count > 0)
             {
                 var wordQuery = new BooleanQuery(disableCoord: true) { Boost = NameWordBoost };

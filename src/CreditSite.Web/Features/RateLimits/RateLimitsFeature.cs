@@ -92,6 +92,12 @@ public static class RateLimitsFeature
                 return RateLimitPartition.GetNoLimiter("re-execution");
             }
 
+            // Load balancers poll it from a few addresses; refusing them would take a healthy node out of service.
+            if (context.Request.Path.StartsWithSegments("/healthz"))
+            {
+                return RateLimitPartition.GetNoLimiter("health");
+            }
+
             if (IsApi(context))
             {
                 if (context.ApiKeyCheck().Client is { } client)
