@@ -41,6 +41,18 @@ public sealed class ApiReferenceTests(SeededPlatformSite site) : IClassFixture<S
     }
 
     [Fact]
+    public async Task EveryApiOperationDocumentsTheRateLimitAnswer()
+    {
+        using var document = JsonDocument.Parse(await site.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateObject()).ToList();
+        Assert.NotEmpty(operations);
+        Assert.All(operations, o => Assert.True(o.Value.GetProperty("responses").TryGetProperty("429", out _), $"{o.Name} lacks 429"));
+    }
+
+    [Fact]
     public async Task ReferencePageListsEveryOperationFromTheDocument()
     {
         var html = WebUtility.HtmlDecode(await site.CreateClient().GetStringAsync(new Uri("/api", UriKind.Relative)));

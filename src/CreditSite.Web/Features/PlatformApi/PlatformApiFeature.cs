@@ -38,6 +38,17 @@ public static class PlatformApiFeature
                 Description = "可选。平台 API 密钥（由市信用办用命令行工具签发），带密钥的请求按该密钥的额度限流，不带密钥按来源地址的匿名额度限流。",
             };
             return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            // The limiter and the key check stand in front of every API route, whoever wrote the route.
+            if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+            {
+                operation.Responses ??= new OpenApiResponses();
+                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "X-Api-Key 无效或已吊销（problem+json）。" });
+                operation.Responses.TryAdd("429", new OpenApiResponse { Description = "请求过于频繁：超出匿名额度或密钥额度，Retry-After 给出等待秒数（problem+json）。" });
+            }
+
+            return Task.CompletedTask;
         }));
         return builder;
     }
