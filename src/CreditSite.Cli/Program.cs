@@ -2,7 +2,7 @@ using System.Text;
 
 namespace CreditSite.Cli;
 
-/// <summary>creditsite: the command-line tool for import, re-index and demo data.
+/// <summary>creditsite: the command-line tool for import, re-index, demo data and platform API keys.
 /// Exit codes: 0 success, 1 rejected input (the report is printed), 2 usage error, 3 failure while running.</summary>
 public static class CliProgram
 {
@@ -15,6 +15,12 @@ public static class CliProgram
             e.Cancel = true;
             cancellation.Cancel();
         };
+
+        if (args is ["api-key", ..])
+        {
+            // Subcommand style (api-key issue|revoke|list); parsed by the command itself.
+            return await ApiKeyCommands.RunAsync(args[1..], Console.Out, Console.Error);
+        }
 
         CliArguments arguments;
         try
@@ -63,6 +69,8 @@ public static class CliProgram
           reindex                             由存储中的名单条目和 content/ 重建搜索索引。
           demo-data --count <N> --out <文件>   生成 N 条演示数据（CSV，可用 import 导入）。
                                               --seed <数字>  随机种子（默认 2019；同一种子、同一天结果相同）。
+          api-key issue --name <平台> [--quota <每分钟次数>] | revoke --id <编号> | list
+                                              平台 API 密钥：签发（密钥只显示一次）、吊销、列出。
           help                                显示本帮助。
 
         配置与网站相同：src/CreditSite.Web/appsettings.json（及 appsettings.{环境}.json）和环境变量，

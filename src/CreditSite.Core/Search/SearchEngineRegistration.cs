@@ -1,3 +1,4 @@
+using CreditSite.Search.Elasticsearch;
 using CreditSite.Search.Embedded;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,9 @@ public static class SearchEngineRegistration
         {
             case SearchEngineKind.Embedded:
                 services.AddEmbeddedSearchEngine(dataPath);
+                break;
+            case SearchEngineKind.Elasticsearch:
+                services.AddElasticsearchEngine(configuration);
                 break;
             default:
                 throw new InvalidOperationException($"Search:Engine '{options.Engine}' is not available in this build.");

@@ -114,18 +114,34 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
         return new ListIndexOutcome(ListIndexState.Applied, 0, upTo, counter.Entries + counter.Content, 0);
     }
 
-    /// <summary>When the index was deleted (or never built) but the checkpoint survived, start again from zero.</summary>
+    /// <summary>When the index was deleted (or never built) but the checkpoint survived, start again from zero. Content
+    /// pages may already be back in a fresh index, so the test is for list entries: none found although the store has
+    /// entries in public view.</summary>
     public async Task ResetIfIndexLostAsync(ISearchEngine engine, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        if (checkpoint.Read() > 0 && await engine.CountAsync(cancellationToken) == 0 && await store.CountAsync(cancellationToken) > 0)
+        if (checkpoint.Read() == 0 || await store.CountListedAsync(cancellationToken) == 0)
         {
-            _logger.LogWarning("The search index is empty but its checkpoint is not; indexing every list entry again");
-            using var held = await checkpoint.AcquireAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            if (held is not null)
-            {
-                checkpoint.Write(0);
-            }
+            return;
+        }
+
+        var indexed = await engine.SearchAsync(new SearchRequest
+        {
+            Types = [DocumentType.ListEntry],
+            Today = DateOnly.MinValue,
+            PageSize = 1,
+            WithFacets = false,
+        }, cancellationToken);
+        if (indexed.Total > 0)
+        {
+            return;
+        }
+
+        _logger.LogWarning("The search index holds no list entries but its checkpoint says it does; indexing every entry again");
+        using var held = await checkpoint.AcquireAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        if (held is not null)
+        {
+            checkpoint.Write(0);
         }
     }
 

@@ -28,6 +28,9 @@ public abstract class ListStoreContract : IAsyncLifetime
     /// <summary>Everything the database holds for the list tables, as text (for the privacy check).</summary>
     protected abstract Task<string> ReadEverythingStoredAsync();
 
+    /// <summary>Names of the indexes on <c>list_entries</c>, sorted.</summary>
+    protected abstract Task<List<string>> ListEntryIndexNamesAsync();
+
     public async Task InitializeAsync()
     {
         _store = await CreateStoreAsync();
@@ -230,6 +233,46 @@ public abstract class ListStoreContract : IAsyncLifetime
 
         Assert.Equal(2000, all.Select(e => e.EntryId).Distinct().Count());
         Assert.Equal(2000, (await ReadChangedAsync(0, written.ChangeSeq, 150)).Select(e => e.EntryId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task KeepsEveryIndexAfterTheFirstImportIntoAnEmptyStore()
+    {
+        // The first import builds the secondary indexes after the rows (faster); they must all come back.
+        var before = await ListEntryIndexNamesAsync();
+
+        await ImportAcceptedAsync(Files.Csv(ImportFiles.Organisation(), ImportFiles.Person()));
+
+        Assert.Contains("ix_list_entries_uscc", before);
+        Assert.Contains("ix_list_entries_change_seq_entry_id", before);
+        Assert.Equal(before, await ListEntryIndexNamesAsync());
+    }
+
+    [Fact]
+    public async Task RejectedWriteIntoAnEmptyStoreLeavesItEmptyWithItsIndexes()
+    {
+        var before = await ListEntryIndexNamesAsync();
+        var path = Files.Csv(ImportFiles.Organisation("W-1"), ImportFiles.Person("W-2"));
+
+        await Assert.ThrowsAsync<ImportFileChangedException>(() => Lists.WriteAsync(Broken(path), new ListWrite { Source = "broken" }));
+
+        Assert.Equal(0, await Lists.CountAsync());
+        Assert.Equal(0, await Lists.CurrentSequenceAsync());
+        Assert.Equal(before, await ListEntryIndexNamesAsync());
+
+        IEnumerable<ListEntry> Broken(string file)
+        {
+            var report = new ImportReport("broken");
+            using var reader = new ListFileReader(file);
+            var validator = new ListEntryValidator(ImportFiles.Hasher(), new DateOnly(2025, 6, 30));
+            foreach (var row in reader.ReadRows(report))
+            {
+                yield return validator.Validate(row, report, ImportFiles.Now)!;
+            }
+
+            // As when the file changes between the validation pass and the write pass.
+            throw new ImportFileChangedException();
+        }
     }
 
     private async Task<List<ListEntry>> ReadChangedAsync(long after, long upTo, int pageSize = 100)

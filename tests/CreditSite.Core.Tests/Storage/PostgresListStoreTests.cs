@@ -48,6 +48,23 @@ public sealed class PostgresListStoreTests : ListStoreContract
         await command.ExecuteNonQueryAsync();
     }
 
+    protected override async Task<List<string>> ListEntryIndexNamesAsync()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_server) { Database = _database };
+        await using var connection = new NpgsqlConnection(builder.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT indexname FROM pg_indexes WHERE tablename = 'list_entries' ORDER BY indexname";
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
     /// <summary>Every row of every table in the test database, as PostgreSQL renders it as text.</summary>
     protected override async Task<string> ReadEverythingStoredAsync()
     {

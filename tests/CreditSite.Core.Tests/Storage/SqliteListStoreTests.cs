@@ -19,6 +19,22 @@ public sealed class SqliteListStoreTests : ListStoreContract
         return Task.CompletedTask;
     }
 
+    protected override async Task<List<string>> ListEntryIndexNamesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'list_entries' ORDER BY name";
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
     /// <summary>The raw bytes of the database file and its write-ahead log, read as text.</summary>
     protected override Task<string> ReadEverythingStoredAsync()
     {

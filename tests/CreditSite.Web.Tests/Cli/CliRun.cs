@@ -7,11 +7,18 @@ namespace CreditSite.Web.Tests.Cli;
 /// environment <c>Testing</c> (the site's appsettings.Testing.json), its own data folder.</summary>
 public sealed class CliRun : IDisposable
 {
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "creditsite-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsDataPath;
 
-    public string Folder => DataPath;
+    /// <summary>With <paramref name="dataPath"/>, the CLI shares that data folder (a running test site's); otherwise it
+    /// gets a temporary one of its own, removed afterwards.</summary>
+    public CliRun(string? dataPath = null)
+    {
+        _ownsDataPath = dataPath is null;
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "creditsite-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+    }
 
-    public CliRun() => Directory.CreateDirectory(DataPath);
+    public string DataPath { get; }
 
     public sealed record Result(int ExitCode, string Output, string Error)
     {
@@ -56,6 +63,11 @@ public sealed class CliRun : IDisposable
 
     public void Dispose()
     {
+        if (!_ownsDataPath)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);

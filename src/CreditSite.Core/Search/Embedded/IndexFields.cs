@@ -95,10 +95,16 @@ internal static class IndexFields
             doc.Add(new TextField(NameGrams, name, Lucene.Net.Documents.Field.Store.NO));
         }
 
-        // The body, then the descriptive values a person may type (a department, a field, a decision number).
-        foreach (var text in new[] { source.Body, source.IssuingDepartment, source.Field, source.DecisionNumber, source.LegalBasis, source.Category })
+        // The body, then the descriptive values a person may type (a department, a field, a decision number) unless
+        // the body already says them: analysing them twice would only cost indexing time.
+        if (!string.IsNullOrWhiteSpace(source.Body))
         {
-            if (!string.IsNullOrWhiteSpace(text))
+            doc.Add(new TextField(Body, source.Body, Lucene.Net.Documents.Field.Store.NO));
+        }
+
+        foreach (var text in new[] { source.IssuingDepartment, source.Field, source.DecisionNumber, source.LegalBasis, source.Category })
+        {
+            if (!string.IsNullOrWhiteSpace(text) && !source.Body.Contains(text, StringComparison.Ordinal))
             {
                 doc.Add(new TextField(Body, text, Lucene.Net.Documents.Field.Store.NO));
             }
@@ -115,7 +121,8 @@ internal static class IndexFields
             ?? throw new InvalidOperationException("Index document with an empty stored copy.");
     }
 
-    /// <summary>The title, and the subject's name when it is not already the title.</summary>
+    /// <summary>The title, and the subject's name when the title does not already contain it ("常州恒达建材有限公司（黑名单）"
+    /// holds every word and bigram of "常州恒达建材有限公司").</summary>
     private static IEnumerable<string> Names(SearchDocument source)
     {
         if (!string.IsNullOrWhiteSpace(source.Title))
@@ -123,7 +130,7 @@ internal static class IndexFields
             yield return source.Title;
         }
 
-        if (!string.IsNullOrWhiteSpace(source.SubjectName) && !string.Equals(source.SubjectName, source.Title, StringComparison.Ordinal))
+        if (!string.IsNullOrWhiteSpace(source.SubjectName) && !source.Title.Contains(source.SubjectName, StringComparison.Ordinal))
         {
             yield return source.SubjectName;
         }

@@ -10,6 +10,16 @@ public sealed class FramingRule
 
     /// <summary>Origins such as <c>https://shop.example.com</c>; empty means nobody.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>The site itself may frame these paths too (the embed developer page previews the embeds).</summary>
+    public bool AllowSelf { get; set; }
+
+    /// <summary>The <c>frame-ancestors</c> sources of this rule.</summary>
+    public string Ancestors()
+    {
+        var sources = (AllowSelf ? ["'self'"] : Array.Empty<string>()).Concat(AllowedOrigins.Select(o => o.TrimEnd('/'))).ToList();
+        return sources.Count == 0 ? "'none'" : string.Join(' ', sources);
+    }
 }
 
 /// <summary><c>SecurityHeaders</c> section. Everything is framed by nobody unless a <see cref="FramingRule"/> says otherwise.</summary>
@@ -31,8 +41,7 @@ public sealed class SecurityHeadersOptions
 
             foreach (var origin in rule.AllowedOrigins)
             {
-                if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
-                    || !string.Equals(uri.GetLeftPart(UriPartial.Authority), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+                if (!IsOrigin(origin))
                 {
                     return $"SecurityHeaders:Framing 的来源 “{origin}” 应为 https://主机[:端口] 形式的源，不含路径。";
                 }
@@ -41,6 +50,11 @@ public sealed class SecurityHeadersOptions
 
         return null;
     }
+
+    /// <summary>A bare origin (scheme, host, optional port), safe to put into a header verbatim.</summary>
+    public static bool IsOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 }
 
 public static class SecurityHeaders
@@ -73,7 +87,7 @@ public static class SecurityHeaders
         var options = app.Services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
         var rules = options.Framing
             .OrderByDescending(r => r.PathPrefix.Length)
-            .Select(r => (Prefix: new PathString(r.PathPrefix.TrimEnd('/')), Ancestors: r.AllowedOrigins.Count == 0 ? "'none'" : string.Join(' ', r.AllowedOrigins.Select(o => o.TrimEnd('/')))))
+            .Select(r => (Prefix: new PathString(r.PathPrefix.TrimEnd('/')), Ancestors: r.Ancestors()))
             .ToList();
 
         app.Use(async (context, next) =>

@@ -1,0 +1,37 @@
+using CreditSite.Identifiers;
+using CreditSite.Search;
+using CreditSite.Web.Features.Search;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CreditSite.Web.Features.Embeds;
+
+/// <summary>The HTML status badge for one organisation, for an iframe on a merchant's page.</summary>
+public sealed class BadgeModel(SubjectStatusLookup lookup) : PageModel
+{
+    public SubjectStatus? Status { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(string uscc, CancellationToken cancellationToken)
+    {
+        var code = UnifiedSocialCreditCode.Parse(uscc);
+        if (!code.IsValid)
+        {
+            Message = code.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        try
+        {
+            Status = await lookup.GetAsync(code.Value!.Value.Value, cancellationToken);
+            EmbedsFeature.SetShortCaching(Response);
+            EmbedFraming.AllowCrossOriginLoading(Response);
+        }
+        catch (SearchUnavailableException outage)
+        {
+            Response.SetUnavailable(outage);
+            Message = "查询服务暂时不可用，请稍后再试。";
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using CreditSite.Domain;
+using CreditSite.Search;
+using CreditSite.Web.Features.Search;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CreditSite.Web.Features.Embeds;
+
+/// <summary>Where a subject stands on the lists on one day, as badges and the status API show it.</summary>
+public enum ListStanding
+{
+    /// <summary>Nothing about the code is in public view (never listed, or every entry has left public view).</summary>
+    Unknown,
+
+    /// <summary>In public view (honours), but on neither list.</summary>
+    Clean,
+
+    /// <summary>On the red list and not on the black list.</summary>
+    Red,
+
+    /// <summary>At least one black-list entry in public view.</summary>
+    Black,
+}
+
+/// <summary>A subject's list standing on <see cref="CheckedOn"/>, counting only entries in public view that day.</summary>
+public sealed record SubjectStatus(string Uscc, string? Name, int RedCount, int BlackCount, int Honours, DateOnly CheckedOn)
+{
+    public ListStanding Standing =>
+        BlackCount > 0 ? ListStanding.Black
+        : RedCount > 0 ? ListStanding.Red
+        : Name is not null ? ListStanding.Clean
+        : ListStanding.Unknown;
+
+    /// <summary>The site has a subject page for it.</summary>
+    public bool IsKnown => Name is not null;
+
+    public string StandingCode => Standing switch
+    {
+        ListStanding.Black => "black",
+        ListStanding.Red => "red",
+        ListStanding.Clean => "clean",
+        _ => "unknown",
+    };
+
+    /// <summary>The badge text: 有失信记录 wins over 红名单; no public record at all reads 无失信记录.</summary>
+    public string BadgeText => Standing switch
+    {
+        ListStanding.Black => $"有失信记录 {BlackCount.ToString(CultureInfo.InvariantCulture)} 条",
+        ListStanding.Red => "红名单",
+        _ => "无失信记录",
+    };
+
+    public string CheckedOnText => CheckedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Site-relative link for a person who wants the details: the subject page, or the query page when the
+    /// site has no page for the code.</summary>
+    public string DetailsPath => IsKnown ? $"/subjects/{Uscc}" : $"/search?q={Uscc}";
+}
+
+/// <summary>Looks up subjects' list standing through the search engine, with a short cache. The cache key holds the
+/// request's day, so an entry whose <c>public_until</c> has passed is gone from the answer the moment the day
+/// changes; changes made by an import show within <see cref="Lifetime"/>.</summary>
+public sealed class SubjectStatusLookup(ISearchEngine engine, TimeProvider time) : IDisposable
+{
+    /// <summary>Also the <c>max-age</c> of badge responses.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    // Own cache with a size limit, so a flood of distinct codes cannot grow memory without bound.
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+
+    public DateOnly Today => CreditCalendar.Today(time);
+
+    /// <param name="uscc">A valid, normalised code.</param>
+    public async Task<SubjectStatus> GetAsync(string uscc, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var key = $"{uscc}|{today:yyyyMMdd}";
+        if (cache.TryGetValue(key, out SubjectStatus? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var record = await SubjectRecord.LoadAsync(engine, uscc, isPerson: false, today, cancellationToken);
+        var status = record is null
+            ? new SubjectStatus(uscc, null, 0, 0, 0, today)
+            : new SubjectStatus(uscc, record.Name, record.RedList.Count, record.BlackList.Count, record.RoleModels.Count, today);
+        cache.Set(key, status, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        return status;
+    }
+
+    public void Dispose() => cache.Dispose();
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using CreditSite.Web.Features.PlatformApi;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace CreditSite.Web.Features.RateLimits;
+
+/// <summary>Protects the site from floods and guessing with ASP.NET Core's built-in rate limiter (single node; see
+/// docs/rate-limits.md for several nodes). Limits come from <c>RateLimits:*</c>; the client address is the
+/// connection's address, or the forwarded one when the connection comes from a configured known proxy.</summary>
+public static class RateLimitsFeature
+{
+    public static WebApplicationBuilder AddSiteRateLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>()
+            .Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.IsValid, "RateLimits：每项限额与时间窗须为正数，SensitivePaths 须以 / 开头。")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ClientAddressOptions>()
+            .Bind(builder.Configuration.GetSection(ClientAddressOptions.Section))
+            .Validate(o => o.IsValid, "ForwardedHeaders：KnownProxies 须为 IP 地址，KnownNetworks 须为 CIDR 网段。")
+            .ValidateOnStart();
+
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ClientAddressOptions>>((forwarded, clientAddress) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The framework trusts loopback by default; only what is configured is trusted here.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in clientAddress.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in clientAddress.Value.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
+            // Walk back through every trusted proxy; the first untrusted hop is the client.
+            forwarded.ForwardLimit = null;
+        });
+
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+        {
+            var o = limits.Value;
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(GeneralLimiter(o), SensitiveLimiter(o));
+            limiter.OnRejected = (context, cancellationToken) => TooManyRequests.WriteAsync(context, o, cancellationToken);
+        });
+        return builder;
+    }
+
+    /// <summary>Must be the first middleware, so that everything after it sees the real client address.</summary>
+    public static IApplicationBuilder UseClientAddress(this IApplicationBuilder app) => app.UseForwardedHeaders();
+
+    /// <summary>The limiter, then the refusal of a wrong API key (after the limiter, so that made-up keys are
+    /// limited like anonymous requests). Runs after <c>UsePlatformApi</c>, which reads the key.</summary>
+    public static IApplicationBuilder UseSiteRateLimits(this IApplicationBuilder app)
+    {
+        app.UseRateLimiter();
+        return app.Use(async (context, next) =>
+        {
+            if (context.ApiKeyCheck().IsRejected)
+            {
+                await TypedResults.Problem("API 密钥无效或已被吊销。请检查请求头 X-Api-Key，或不带密钥以匿名额度访问。",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "API 密钥无效").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+    }
+
+    public static string ClientAddress(HttpContext context) =>
+        context?.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : "unknown";
+
+    internal static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static PartitionedRateLimiter<HttpContext> GeneralLimiter(RateLimitOptions o) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            if (IsReExecution(context))
+            {
+                return RateLimitPartition.GetNoLimiter("re-execution");
+            }
+
+            // Load balancers poll it from a few addresses; refusing them would take a healthy node out of service.
+            if (context.Request.Path.StartsWithSegments("/healthz"))
+            {
+                return RateLimitPartition.GetNoLimiter("health");
+            }
+
+            if (IsApi(context))
+            {
+                if (context.ApiKeyCheck().Client is { } client)
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter("key|" + client.KeyId.ToString(CultureInfo.InvariantCulture),
+                        _ => Window(client.QuotaPerMinute, TimeSpan.FromMinutes(1)));
+                }
+
+                return RateLimitPartition.GetFixedWindowLimiter("api|" + ClientAddress(context), _ => Window(o.Api.PermitLimit, o.Api.Window));
+            }
+
+            return RateLimitPartition.GetFixedWindowLimiter("page|" + ClientAddress(context), _ => Window(o.Pages.PermitLimit, o.Pages.Window));
+        });
+
+    private static PartitionedRateLimiter<HttpContext> SensitiveLimiter(RateLimitOptions o) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            !IsReExecution(context) && IsSensitive(context.Request.Path, o)
+                ? RateLimitPartition.GetFixedWindowLimiter("sensitive|" + ClientAddress(context), _ => Window(o.Sensitive.PermitLimit, o.Sensitive.Window))
+                : RateLimitPartition.GetNoLimiter("none"));
+
+    /// <summary>An error page rendered for a request that was already counted (404, 500 re-executed under /error).</summary>
+    private static bool IsReExecution(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerPathFeature>() is not null;
+
+    internal static bool IsSensitive(PathString path, RateLimitOptions o) =>
+        o.SensitivePaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
+    {
+        PermitLimit = permits,
+        Window = window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Xml.Linq;
+using CreditSite.Content;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditSite.Web.Tests.Platforms;
+
+/// <summary>sitemap.xml, robots.txt and the title, description and Open Graph tags for shared links.</summary>
+public sealed class DiscoveryTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+{
+    [Fact]
+    public async Task SitemapListsContentPagesButNoSubjects()
+    {
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var xml = XDocument.Parse(await site.CreateClient().GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
+
+        var locations = xml.Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
+        Assert.Contains(PlatformSite.PublicBaseUrl + "/", locations);
+        var library = site.Services.GetRequiredService<ContentLibrary>();
+        foreach (var page in library.Policies.Cast<ContentPage>().Concat(library.RoleModels).Concat(library.Announcements))
+        {
+            Assert.Contains(PlatformSite.PublicBaseUrl + page.Url, locations);
+        }
+
+        Assert.DoesNotContain(locations, l => l.Contains("/subjects/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RobotsPointsToTheSitemapAndKeepsCrawlersOffSubjectPages()
+    {
+        var robots = await site.CreateClient().GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
+
+        Assert.Contains("User-agent: *", robots, StringComparison.Ordinal);
+        Assert.Contains("Disallow: /subjects/", robots, StringComparison.Ordinal);
+        Assert.Contains($"Sitemap: {PlatformSite.PublicBaseUrl}/sitemap.xml", robots, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubjectPageCarriesTitleDescriptionAndOpenGraphTags()
+    {
+        var html = await site.CreateClient().GetHtmlAsync($"/subjects/{SeededPlatformSite.BlackCode}");
+
+        Assert.Contains($"<title>{SeededPlatformSite.BlackName} - 信用常州</title>", html, StringComparison.Ordinal);
+        Assert.Contains($"<meta property=\"og:title\" content=\"{SeededPlatformSite.BlackName} - 信用常州\" />", html, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:description\" content=\"", html, StringComparison.Ordinal);
+        Assert.Contains("黑名单2条", html, StringComparison.Ordinal);
+        Assert.Contains($"<meta property=\"og:url\" content=\"{PlatformSite.PublicBaseUrl}/subjects/{SeededPlatformSite.BlackCode}\" />", html, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:locale\" content=\"zh_CN\" />", html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.Json;
+
+namespace CreditSite.Web.Tests.Platforms;
+
+/// <summary>The built-in rate limiter: per client address for pages and the API, much stricter for report
+/// verification, 429 with Retry-After, and a client address that forged headers cannot change.</summary>
+public sealed class RateLimitTests(LimitedSite site) : IClassFixture<LimitedSite>
+{
+    private static readonly Uri Home = new("/", UriKind.Relative);
+    private static readonly Uri ApiSearch = new("/api/v1/search?q=" + Uri.EscapeDataString("建材"), UriKind.Relative);
+
+    [Fact]
+    public async Task PagesAnswer429WithRetryAfterAndAChinesePageAfterABurst()
+    {
+        var client = site.ClientFrom(LimitedSite.NewPeer());
+        for (var i = 0; i < LimitedSite.PagePermits; i++)
+        {
+            using var ok = await client.GetAsync(Home);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var refused = await client.GetAsync(Home);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        AssertRetryAfter(refused, 60);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("访问过于频繁", html, StringComparison.Ordinal);
+        Assert.Contains("秒后再试", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiAnswers429WithRetryAfterAndAProblemBody()
+    {
+        var client = site.ClientFrom(LimitedSite.NewPeer());
+        for (var i = 0; i < LimitedSite.ApiPermits; i++)
+        {
+            using var ok = await client.GetAsync(ApiSearch);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var refused = await client.GetAsync(ApiSearch);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        AssertRetryAfter(refused, 60);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("请求过于频繁", problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains("API 密钥", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportVerificationIsLimitedMuchMoreStrictlyThanPages()
+    {
+        var client = site.ClientFrom(LimitedSite.NewPeer());
+        var verify = new Uri("/reports/verify?number=20250601100000ABCDEFGH&code=123456", UriKind.Relative);
+        for (var i = 0; i < LimitedSite.SensitivePermits; i++)
+        {
+            using var allowed = await client.GetAsync(verify);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        }
+
+        using var refused = await client.GetAsync(verify);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        AssertRetryAfter(refused, 600);
+
+        // The same client may still read ordinary pages: only guessing is cut off.
+        using var page = await client.GetAsync(Home);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task AMissingPageCountsOnceThoughItsErrorPageIsRenderedByASecondPass()
+    {
+        var client = site.ClientFrom(LimitedSite.NewPeer());
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= LimitedSite.PagePermits; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(LimitedSite.PagePermits), s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task HealthChecksAreNeverRefused()
+    {
+        var balancer = site.ClientFrom(LimitedSite.NewPeer());
+        for (var i = 0; i < 3 * LimitedSite.PagePermits; i++)
+        {
+            using var response = await balancer.GetAsync(new Uri("/healthz", UriKind.Relative));
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task EachClientAddressHasItsOwnQuota()
+    {
+        var greedy = site.ClientFrom(LimitedSite.NewPeer());
+        for (var i = 0; i <= LimitedSite.PagePermits; i++)
+        {
+            (await greedy.GetAsync(Home)).Dispose();
+        }
+
+        using var other = await site.ClientFrom(LimitedSite.NewPeer()).GetAsync(Home);
+
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task ForgedForwardedForFromAnUnknownPeerDoesNotChangeThePartition()
+    {
+        var client = site.ClientFrom(LimitedSite.NewPeer());
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= LimitedSite.PagePermits; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Home);
+            request.Headers.Add("X-Forwarded-For", $"192.0.2.{i + 1}");
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(LimitedSite.PagePermits), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task ForwardedForFromAKnownProxyNamesTheClient()
+    {
+        var proxy = site.ClientFrom(LimitedSite.KnownProxy);
+        var client = LimitedSite.NewPeer().Replace("203.0.113.", "192.0.2.", StringComparison.Ordinal);
+
+        // Many different clients behind the proxy: each has its own quota, so none is refused.
+        for (var i = 0; i < 2 * LimitedSite.PagePermits; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Home);
+            request.Headers.Add("X-Forwarded-For", $"198.18.{i}.1");
+            using var response = await proxy.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // One client behind the proxy is limited like any other.
+        var last = HttpStatusCode.OK;
+        for (var i = 0; i <= LimitedSite.PagePermits; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Home);
+            request.Headers.Add("X-Forwarded-For", client);
+            using var response = await proxy.SendAsync(request);
+            last = response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+    }
+
+    private static void AssertRetryAfter(HttpResponseMessage response, int windowSeconds)
+    {
+        var value = Assert.Single(response.Headers.GetValues("Retry-After"));
+        var seconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, 1, windowSeconds);
+    }
+}
