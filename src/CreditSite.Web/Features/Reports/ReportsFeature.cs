@@ -82,7 +82,7 @@ internal sealed class VerifyRateLimitPolicy(IOptions<ReportOptions> options) : I
             return RateLimitPartition.GetNoLimiter("form");
         }
 
-        var address = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = RateLimits.RateLimitsFeature.ClientAddress(httpContext);
         return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.Value.VerifyAttemptsPerMinute,
