@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.Platforms;
 
-/// <summary>The site with small limits (pages 5, API 3 per minute, report verification 2 per 10 minutes), one known
+/// <summary>The site with small limits (pages 5, API 3 per minute, report verification 2 and sign-in 3 per 10 minutes), one known
 /// proxy (198.51.100.1), and a way to choose the TCP peer of a request: the in-memory test server has no sockets, so
 /// a test sends <see cref="PeerHeader"/> and a first middleware makes it the connection's remote address, the way
 /// Kestrel would.</summary>
@@ -19,7 +19,8 @@ public sealed class LimitedSite : SeededPlatformSite
     public const string KnownProxy = "198.51.100.1";
     public const int PagePermits = 5;
     public const int ApiPermits = 3;
-    public const int SensitivePermits = 2;
+    public const int VerificationPermits = 2;
+    public const int SensitivePermits = 3;
 
     private static int nextPeer;
 
@@ -29,6 +30,8 @@ public sealed class LimitedSite : SeededPlatformSite
         ["RateLimits:Pages:WindowSeconds"] = "60",
         ["RateLimits:Api:PermitLimit"] = ApiPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:Api:WindowSeconds"] = "60",
+        ["RateLimits:ReportVerification:PermitLimit"] = VerificationPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:ReportVerification:WindowSeconds"] = "600",
         ["RateLimits:Sensitive:PermitLimit"] = SensitivePermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:Sensitive:WindowSeconds"] = "600",
         ["ForwardedHeaders:KnownProxies:0"] = KnownProxy,
@@ -37,9 +40,9 @@ public sealed class LimitedSite : SeededPlatformSite
     /// <summary>A client address no other test uses, so each test starts with full quotas.</summary>
     public static string NewPeer() => $"203.0.113.{Interlocked.Increment(ref nextPeer)}";
 
-    public HttpClient ClientFrom(string peer)
+    public HttpClient ClientFrom(string peer, bool followRedirects = true)
     {
-        var client = CreateClient();
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
         client.DefaultRequestHeaders.Add(PeerHeader, peer);
         return client;
     }

@@ -53,23 +53,50 @@ public sealed class RateLimitTests(LimitedSite site) : IClassFixture<LimitedSite
     }
 
     [Fact]
-    public async Task ReportVerificationIsLimitedMuchMoreStrictlyThanPages()
+    public async Task ReportVerificationAttemptsAreLimitedMuchMoreStrictlyThanPages()
     {
         var client = site.ClientFrom(LimitedSite.NewPeer());
-        var verify = new Uri("/reports/verify?number=20250601100000ABCDEFGH&code=123456", UriKind.Relative);
-        for (var i = 0; i < LimitedSite.SensitivePermits; i++)
+        for (var i = 0; i < LimitedSite.VerificationPermits; i++)
         {
-            using var allowed = await client.GetAsync(verify);
-            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+            using var attempt = await client.GetAsync(new Uri($"/reports/verify?number=20250601100000ABCDEFG{i}&code=AAAABBBBCCCC", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, attempt.StatusCode);
         }
 
-        using var refused = await client.GetAsync(verify);
+        using var refused = await client.GetAsync(new Uri("/reports/verify?number=20250601100000ABCDEFGH&code=AAAABBBBCCCC", UriKind.Relative));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         AssertRetryAfter(refused, 600);
+        Assert.Contains("核验请求过于频繁", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // The same client may still read ordinary pages: only guessing is cut off.
         using var page = await client.GetAsync(Home);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task ShowingTheEmptyVerificationFormIsNotAnAttempt()
+    {
+        var client = site.ClientFrom(LimitedSite.NewPeer());
+        for (var i = 0; i < LimitedSite.VerificationPermits + 2; i++)
+        {
+            using var form = await client.GetAsync(new Uri("/reports/verify", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task SignInRoutesHaveTheirOwnStricterLimit()
+    {
+        var client = site.ClientFrom(LimitedSite.NewPeer(), followRedirects: false);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= LimitedSite.SensitivePermits; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(LimitedSite.SensitivePermits), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        AssertRetryAfter(await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative)), 600);
     }
 
     [Fact]

@@ -26,15 +26,19 @@ public sealed class RateLimitOptions
     /// <summary><c>/api/…</c> without an API key (the anonymous quota).</summary>
     public WindowLimit Api { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
-    /// <summary>Report verification and sign-in: guessing a verification code or a password must be hopeless.
-    /// Counted on top of <see cref="Pages"/>.</summary>
-    public WindowLimit Sensitive { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+    /// <summary>Report verification attempts (requests carrying a report number; showing the empty form is not one),
+    /// on top of <see cref="Pages"/>: with 12-character codes, guessing stays hopeless.</summary>
+    public WindowLimit ReportVerification { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
+
+    /// <summary>Sign-in routes, on top of <see cref="Pages"/>: the site must not become a tool for hammering the
+    /// identity provider.</summary>
+    public WindowLimit Sensitive { get; set; } = new() { PermitLimit = 30, WindowSeconds = 600 };
 
     /// <summary>Path prefixes that fall under <see cref="Sensitive"/> (set in appsettings.json).</summary>
     public string[] SensitivePaths { get; set; } = [];
 
     public bool IsValid =>
-        Pages.IsValid && Api.IsValid && Sensitive.IsValid
+        Pages.IsValid && Api.IsValid && ReportVerification.IsValid && Sensitive.IsValid
         && SensitivePaths.All(p => p.StartsWith('/'));
 }
 

@@ -52,9 +52,19 @@ public static class RateLimitsFeature
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(GeneralLimiter(o), SensitiveLimiter(o));
             limiter.OnRejected = (context, cancellationToken) => TooManyRequests.WriteAsync(context, o, cancellationToken);
+            // Used by the verification page ([EnableRateLimiting]); runs after the global limiters.
+            limiter.AddPolicy(ReportVerificationPolicy, context => IsVerificationAttempt(context.Request)
+                ? RateLimitPartition.GetFixedWindowLimiter("verify|" + ClientAddress(context), _ => Window(o.ReportVerification.PermitLimit, o.ReportVerification.Window))
+                : RateLimitPartition.GetNoLimiter("verify-form"));
         });
         return builder;
     }
+
+    public const string ReportVerificationPolicy = "report-verify";
+
+    /// <summary>A request that checks a report (a number in the query, or a posted form); the empty form is not one.</summary>
+    internal static bool IsVerificationAttempt(HttpRequest request) =>
+        !string.IsNullOrEmpty(request.Query["number"]) || request.HasFormContentType;
 
     /// <summary>Must be the first middleware, so that everything after it sees the real client address.</summary>
     public static IApplicationBuilder UseClientAddress(this IApplicationBuilder app) => app.UseForwardedHeaders();

@@ -25,8 +25,10 @@ internal static class TooManyRequests
             return;
         }
 
+        var verifying = context.Request.Path.StartsWithSegments("/reports/verify", StringComparison.OrdinalIgnoreCase);
+        var headline = verifying ? "核验请求过于频繁" : "访问过于频繁";
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(Page(wait), cancellationToken);
+        await context.Response.WriteAsync(Page(headline, wait), cancellationToken);
     }
 
     private static TimeSpan RetryAfter(OnRejectedContext rejected, HttpContext context, RateLimitOptions limits)
@@ -37,23 +39,24 @@ internal static class TooManyRequests
         }
 
         // Without metadata, the longest wait is one whole window of the limit that applies.
-        return RateLimitsFeature.IsSensitive(context.Request.Path, limits) ? limits.Sensitive.Window
+        return context.Request.Path.StartsWithSegments("/reports/verify", StringComparison.OrdinalIgnoreCase) ? limits.ReportVerification.Window
+            : RateLimitsFeature.IsSensitive(context.Request.Path, limits) ? limits.Sensitive.Window
             : RateLimitsFeature.IsApi(context) ? limits.Api.Window
             : limits.Pages.Window;
     }
 
-    private static string Page(string wait) => $"""
+    private static string Page(string headline, string wait) => $"""
         <!DOCTYPE html>
         <html lang="zh-CN">
         <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>访问过于频繁 - 信用常州</title>
+            <title>{headline} - 信用常州</title>
             <link rel="stylesheet" href="/css/site.css" />
         </head>
         <body>
             <main id="main" class="container">
-                <h1>访问过于频繁</h1>
+                <h1>{headline}</h1>
                 <div class="notice" role="alert">
                     <p>您的访问过于频繁，为保障网站对所有人正常服务，请在 {WebUtility.HtmlEncode(wait)}后再试。</p>
                 </div>
