@@ -39,6 +39,12 @@ mkdir -p "$results"
 export CREDITSITE_TEST_ARTIFACTS="$results/artifacts"
 mkdir -p "$CREDITSITE_TEST_ARTIFACTS"
 
+if [ -n "${CREDITSITE_TEST_ELASTICSEARCH_URL:-}" ]; then
+  echo "Search contract suite: embedded and Elasticsearch (${CREDITSITE_TEST_ELASTICSEARCH_URL#*@})"
+else
+  echo "Search contract suite: embedded only (Elasticsearch skipped: CREDITSITE_TEST_ELASTICSEARCH_URL is not set)"
+fi
+
 status=0
 dotnet test CreditSite.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
 

@@ -1,6 +1,5 @@
 using CreditSite.Hosting;
 using CreditSite.Search;
-using CreditSite.Search.Embedded;
 using CreditSite.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,15 +79,11 @@ public sealed class CliHost : IDisposable
         return new CliHost(provider, root, configuration);
     }
 
-    /// <summary>Registers the embedded engine over the site's data folder when <c>Search:Engine</c> is <c>Embedded</c>
-    /// (the default): the CLI writes the same index the running site reads.</summary>
+    /// <summary>The same engine as the site, over the same data folder: an import here reaches a running site.</summary>
     private static void AddSearchEngine(IServiceCollection services, IConfiguration configuration, string root)
     {
-        var engine = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()?.Engine ?? SearchEngineKind.Embedded;
-        if (engine == SearchEngineKind.Embedded)
-        {
-            services.AddEmbeddedSearchEngine(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataPath(root));
-        }
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSearchEngine(configuration, storage.ResolveDataPath(root));
     }
 
     public ISearchEngine? SearchEngine => _services.GetService<ISearchEngine>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreditSite.Content;
 using CreditSite.Search;
 using CreditSite.Storage;
 
@@ -20,14 +21,25 @@ public static class ReindexCommand
             return ExitCodes.Failed;
         }
 
+        ContentLibrary library;
+        try
+        {
+            library = LoadContent(host);
+        }
+        catch (ContentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.Failed;
+        }
+
         var store = host.Get<CreditStore>();
         await store.MigrateAsync(cancellationToken);
         var entries = await host.Get<ListStore>().CountAsync(cancellationToken);
         var indexer = host.Get<ListIndexer>();
         var outcome = await CliProgress.RunAsync(["重建搜索索引"], async lines =>
         {
-            lines[0].SetTotal(entries);
-            return await indexer.RebuildAsync(engine, ContentDocuments(host), TimeSpan.FromMinutes(10), lines[0], cancellationToken);
+            lines[0].SetTotal(entries + library.Policies.Count + library.RoleModels.Count + library.Announcements.Count);
+            return await indexer.RebuildAsync(engine, ContentDocuments(library), TimeSpan.FromMinutes(10), lines[0], cancellationToken);
         });
 
         if (outcome.State == ListIndexState.Busy)
@@ -41,12 +53,23 @@ public static class ReindexCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>HOOK(foundation): policies, role models and announcements from <c>content/</c> as search documents, once
-    /// the content library (branch <c>foundation</c>) is on main. Until then a rebuild holds the list entries only.</summary>
-    private static async IAsyncEnumerable<SearchDocument> ContentDocuments(CliHost host)
+    /// <summary>Policies, role models and announcements from the content library, loaded and validated the way the site
+    /// loads them (<c>Content:Path</c> or the top-level <c>content/</c>); a broken file stops the rebuild with its
+    /// path and line before the index is touched.</summary>
+    private static async IAsyncEnumerable<SearchDocument> ContentDocuments(ContentLibrary library)
     {
-        _ = host;
+        foreach (var document in library.ToSearchDocuments())
+        {
+            yield return document;
+        }
+
         await Task.CompletedTask;
-        yield break;
+    }
+
+    private static ContentLibrary LoadContent(CliHost host)
+    {
+        var configured = host.Configuration["Content:Path"];
+        var path = string.IsNullOrWhiteSpace(configured) ? Path.Combine(host.SiteRoot, "content") : Path.GetFullPath(configured);
+        return ContentLibrary.Load(path);
     }
 }

@@ -1,6 +1,7 @@
 using CreditSite.Web.Features.ApiDocs;
 using CreditSite.Web.Features.Content;
 using CreditSite.Web.Features.Errors;
+using CreditSite.Web.Features.Health;
 using CreditSite.Web.Features.Hosting;
 using CreditSite.Web.Features.ListSync;
 using CreditSite.Web.Features.Search;
@@ -14,8 +15,8 @@ builder.AddSecurityHeaders();
 builder.AddContentPublishing();
 builder.AddListStore();
 builder.AddOneStopSearch();
-builder.AddEmbeddedSearch();
 builder.AddApiDocumentation();
+builder.AddSiteHealth();
 
 var app = builder.Build();
 
@@ -25,6 +26,7 @@ app.UseSiteHosting();
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapApiDocumentation();
+app.MapSiteHealth();
 
 app.Run();
 

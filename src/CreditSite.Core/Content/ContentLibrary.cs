@@ -162,6 +162,11 @@ public sealed partial class ContentLibrary
                 Date = model.Date,
                 Category = model.Category,
                 IssuingDepartment = model.AwardedBy,
+                // Honours belong on the subject's page and report, found by the subject's USCC.
+                SubjectName = model.SubjectName,
+                SubjectType = model.SubjectType,
+                Uscc = model.Uscc?.Value,
+                SubjectKey = model.Uscc?.Value,
             };
         }
 

@@ -17,12 +17,22 @@ public sealed class IndexModel(ISearchEngine engine, SearchQueryInterpreter inte
 
     public string? Outage { get; private set; }
 
+    /// <summary>False for an ID-number query: facet and paging links then leave the number out.</summary>
+    public bool LinksCarryQuery { get; private set; } = true;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Parameters = SearchParameters.FromQuery(Request.Query);
         var (request, query, errors) = Parameters.Build(interpreter, CreditCalendar.Today(time));
         Query = query;
         Errors = errors;
+        if (query.Kind == QueryKind.ResidentId || (query.Kind == QueryKind.InvalidIdentifier && query.Display.Contains('*', StringComparison.Ordinal)))
+        {
+            // Links on the page (facets, sort, paging) repeat the query: never with a full ID number in them.
+            Parameters.Q = null;
+            LinksCarryQuery = false;
+        }
+
         if (errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -17,6 +17,12 @@ public static class SearchFeature
             .ValidateOnStart();
         builder.Services.TryAddSingleton(sp => new ResidentIdHasher(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.IdHashKey));
         builder.Services.AddSingleton<SearchQueryInterpreter>();
+
+        var root = builder.Configuration["Site:RootPath"]
+            ?? throw new InvalidOperationException("Site:RootPath is set by SiteHostBuilder before features register.");
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSearchEngine(builder.Configuration, storage.ResolveDataPath(root));
+        builder.Services.AddHostedService<ContentIndexing>();
         return builder;
     }
 

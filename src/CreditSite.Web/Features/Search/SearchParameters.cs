@@ -51,13 +51,7 @@ public sealed class SearchParameters
         };
     }
 
-    public static string TypeCode(DocumentType type) => type switch
-    {
-        DocumentType.ListEntry => "list_entry",
-        DocumentType.RoleModel => "role_model",
-        DocumentType.Policy => "policy",
-        _ => "announcement",
-    };
+    public static string TypeCode(DocumentType type) => type.Code();
 
     public static string TypeLabel(DocumentType type) => type switch
     {
@@ -67,20 +61,7 @@ public sealed class SearchParameters
         _ => "公示公告",
     };
 
-    public static bool TryParseType(string code, out DocumentType type)
-    {
-        foreach (var candidate in Enum.GetValues<DocumentType>())
-        {
-            if (string.Equals(TypeCode(candidate), code.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                type = candidate;
-                return true;
-            }
-        }
-
-        type = default;
-        return false;
-    }
+    public static bool TryParseType(string code, out DocumentType type) => DocumentTypeText.TryParseDocumentType(code, out type);
 
     /// <summary>Builds the engine request. Errors name the parameter and the reason; the request is null when there
     /// are any, or when the query is a broken identifier (<see cref="InterpretedQuery.Message"/> says why).</summary>

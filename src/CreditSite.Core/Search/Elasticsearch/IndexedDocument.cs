@@ -1,0 +1,89 @@
+using System.Text.Json.Serialization;
+using CreditSite.Domain;
+
+namespace CreditSite.Search.Elasticsearch;
+
+/// <summary>The <c>_source</c> of one document in the index: <see cref="SearchDocument"/> with wire codes for enums
+/// and snake_case names that match <see cref="DocumentIndex"/>'s strict mapping.</summary>
+internal sealed class IndexedDocument
+{
+    [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
+    [JsonPropertyName("type")] public string Type { get; set; } = string.Empty;
+    [JsonPropertyName("title")] public string Title { get; set; } = string.Empty;
+    [JsonPropertyName("body")] public string Body { get; set; } = string.Empty;
+    [JsonPropertyName("url")] public string Url { get; set; } = string.Empty;
+    [JsonPropertyName("date")] public DateOnly Date { get; set; }
+
+    [JsonPropertyName("entry_id")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? EntryId { get; set; }
+    [JsonPropertyName("list_kind")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ListKind { get; set; }
+    [JsonPropertyName("subject_type")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? SubjectType { get; set; }
+    [JsonPropertyName("subject_name")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? SubjectName { get; set; }
+    [JsonPropertyName("subject_key")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? SubjectKey { get; set; }
+    [JsonPropertyName("uscc")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Uscc { get; set; }
+    [JsonPropertyName("resident_id_hash")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResidentIdHash { get; set; }
+    [JsonPropertyName("masked_id_number")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? MaskedIdNumber { get; set; }
+    [JsonPropertyName("field")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Field { get; set; }
+    [JsonPropertyName("issuing_department")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? IssuingDepartment { get; set; }
+    [JsonPropertyName("decision_number")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? DecisionNumber { get; set; }
+    [JsonPropertyName("public_until")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? PublicUntil { get; set; }
+    [JsonPropertyName("severity")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Severity { get; set; }
+    [JsonPropertyName("status")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Status { get; set; }
+    [JsonPropertyName("legal_basis")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LegalBasis { get; set; }
+    [JsonPropertyName("category")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Category { get; set; }
+
+    public static IndexedDocument From(SearchDocument d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new IndexedDocument
+        {
+            Id = d.Id,
+            Type = DocumentTypeText.Code(d.Type),
+            Title = d.Title,
+            Body = d.Body,
+            Url = d.Url,
+            Date = d.Date,
+            EntryId = d.EntryId,
+            ListKind = d.ListKind?.Code(),
+            SubjectType = d.SubjectType?.Code(),
+            SubjectName = d.SubjectName,
+            SubjectKey = d.SubjectKey,
+            Uscc = d.Uscc,
+            ResidentIdHash = d.ResidentIdHash,
+            MaskedIdNumber = d.MaskedIdNumber,
+            Field = d.Field,
+            IssuingDepartment = d.IssuingDepartment,
+            DecisionNumber = d.DecisionNumber,
+            PublicUntil = d.PublicUntil,
+            Severity = d.Severity?.Code(),
+            Status = d.Status?.Code(),
+            LegalBasis = d.LegalBasis,
+            Category = d.Category,
+        };
+    }
+
+    public SearchDocument ToSearchDocument() => new()
+    {
+        Id = Id,
+        Type = DocumentTypeText.TryParseDocumentType(Type, out var type) ? type : DocumentType.Policy,
+        Title = Title,
+        Body = Body,
+        Url = Url,
+        Date = Date,
+        EntryId = EntryId,
+        ListKind = DomainText.TryParseListKind(ListKind, out var kind) ? kind : null,
+        SubjectType = DomainText.TryParseSubjectType(SubjectType, out var subjectType) ? subjectType : null,
+        SubjectName = SubjectName,
+        SubjectKey = SubjectKey,
+        Uscc = Uscc,
+        ResidentIdHash = ResidentIdHash,
+        MaskedIdNumber = MaskedIdNumber,
+        Field = Field,
+        IssuingDepartment = IssuingDepartment,
+        DecisionNumber = DecisionNumber,
+        PublicUntil = PublicUntil,
+        Severity = DomainText.TryParseSeverity(Severity, out var severity) ? severity : null,
+        Status = DomainText.TryParseStatus(Status, out var status) ? status : null,
+        LegalBasis = LegalBasis,
+        Category = Category,
+    };
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using CreditSite.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace CreditSite.Web.Tests.Search;
+
+/// <summary>The real site configured for Elasticsearch with no cluster listening: search answers 503 with a Chinese
+/// message and Retry-After within the configured bound, other pages keep working, and /healthz says degraded.</summary>
+public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutageTests.UnreachableClusterSite>
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+    private readonly UnreachableClusterSite site;
+
+    public ElasticsearchOutageTests(UnreachableClusterSite site) => this.site = site;
+
+    [Fact]
+    public async Task TheSearchPageAnswers503WithAChineseMessageAndRetryAfter()
+    {
+        using var client = site.CreateClient();
+        var clock = Stopwatch.StartNew();
+
+        var response = await client.GetAsync(new Uri("/search?q=%E8%AF%9A%E4%BF%A1", UriKind.Relative));
+
+        Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter?.Delta);
+        // Razor may write Chinese as character references: compare the text a browser shows.
+        Assert.Contains("搜索服务暂时不可用", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSearchApiAnswers503ProblemWithRetryAfter()
+    {
+        using var client = site.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/v1/search?q=%E9%A3%9F%E5%93%81", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("搜索服务暂时不可用", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHomePageKeepsWorking()
+    {
+        using var client = site.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthzSaysDegradedAndNamesTheUnavailableEngine()
+    {
+        using var client = site.CreateClient();
+        var clock = Stopwatch.StartNew();
+
+        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
+        var search = health.RootElement.GetProperty("checks").GetProperty("search");
+        Assert.Equal("elasticsearch", search.GetProperty("data").GetProperty("engine").GetString());
+        Assert.Equal("unavailable", search.GetProperty("data").GetProperty("engine_health").GetString());
+    }
+
+    public sealed class UnreachableClusterSite : SiteFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Search:Engine", "Elasticsearch");
+            builder.UseSetting("Search:Elasticsearch:Url", $"http://127.0.0.1:{ClosedPort()}");
+            builder.UseSetting("Search:Elasticsearch:RequestTimeout", "00:00:01");
+            builder.UseSetting("Search:Elasticsearch:SearchTimeout", "00:00:03");
+        }
+
+        private static int ClosedPort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+    }
+}
