@@ -625,6 +625,20 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-1"], Ids(await engine.SearchAsync(Request("诚信食品"))));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(3000)]
+    public async Task UpsertOfABatchRepeatingAnIdKeepsItsLastOccurrence(int batchSize)
+    {
+        var engine = await NewEngineAsync();
+        var batch = ManyEntries(batchSize - 1).Append(Entry("GEN-0000001", "常州卓越测绘有限公司", usccSerial: 1)).ToList();
+
+        await engine.UpsertAsync(batch);
+
+        Assert.Equal(batchSize - 1, await engine.CountAsync());
+        Assert.Equal(["entry:GEN-0000001"], Ids(await engine.SearchAsync(Request("卓越测绘"))));
+    }
+
     [Fact]
     public async Task UpsertCanHideAnEntryByChangingItsStatus()
     {

@@ -157,8 +157,15 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
             }
             else
             {
-                // IndexWriter takes documents from several threads at once, each into its own segment buffer.
-                Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = IndexingThreads, CancellationToken = cancellationToken }, Update);
+                // IndexWriter takes documents from several threads at once, each into its own segment buffer. Two
+                // threads updating the same id would race, so a repeated id keeps only its last occurrence first.
+                var lastById = new Dictionary<string, SearchDocument>(documents.Count, StringComparer.Ordinal);
+                foreach (var document in documents)
+                {
+                    lastById[document.Id] = document;
+                }
+
+                Parallel.ForEach(lastById.Values, new ParallelOptions { MaxDegreeOfParallelism = IndexingThreads, CancellationToken = cancellationToken }, Update);
             }
         }, cancellationToken);
     }
