@@ -32,6 +32,39 @@ public sealed class SearchAnalysisTests : IDisposable
         Assert.Equal("abc123|and|x", Terms(_analysis.Bigrams, "ＡＢＣ１２３ AND \"x\" * \\ ( ~ :"));
     }
 
+    /// <summary>The site's lower-casing must give the same terms as Lucene's <c>LowerCaseFilter</c>, or text indexed
+    /// before and queries typed after would stop meeting.</summary>
+    [Theory]
+    [InlineData("ABC xyz Q123")]
+    [InlineData("常州恒达建材有限公司")]
+    [InlineData("ÀÉÎÕÜ Ñ Ç ß")]
+    [InlineData("ΑΒΓ ΣΑΣ Москва")]
+    [InlineData("한국어 カタカナ ひらがな")]
+    [InlineData("Ⅻ Ⓐ ǅ")]
+    [InlineData("𝐀𝐁 𐐀𐐁")]
+    public void LowerCasesExactlyAsLuceneDoes(string text)
+    {
+        static string Lower(string input, bool lucene)
+        {
+            using var tokenizer = new Lucene.Net.Analysis.Core.WhitespaceTokenizer(SearchAnalysis.Version, new StringReader(input));
+            using Lucene.Net.Analysis.TokenStream stream = lucene
+                ? new Lucene.Net.Analysis.Core.LowerCaseFilter(SearchAnalysis.Version, tokenizer)
+                : new InvariantLowerCaseFilter(tokenizer);
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            var terms = new List<string>();
+            while (stream.IncrementToken())
+            {
+                terms.Add(term.ToString());
+            }
+
+            stream.End();
+            return string.Join('|', terms);
+        }
+
+        Assert.Equal(Lower(text, lucene: true), Lower(text, lucene: false));
+    }
+
     // Built at run time: attribute data cannot hold a lone surrogate (it is stored as UTF-8).
     public static TheoryData<string?, string> Dirty => new()
     {
