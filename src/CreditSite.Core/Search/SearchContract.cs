@@ -129,6 +129,33 @@ public interface ISearchEngine
     /// <summary>Adds or replaces documents by <see cref="SearchDocument.Id"/>; visible to searches when it returns.</summary>
     Task UpsertAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds or replaces a stream of documents as one bulk write (an import of many entries): all of them, or,
+    /// if anything fails, none. Visible to searches when it returns. The default writes batches through
+    /// <see cref="UpsertAsync"/>; the embedded engine writes the whole stream in one writer session.</summary>
+    async Task<long> UpsertAllAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        const int BatchSize = 1000;
+        long count = 0;
+        var batch = new List<SearchDocument>(BatchSize);
+        await foreach (var document in documents.WithCancellation(cancellationToken))
+        {
+            batch.Add(document);
+            if (batch.Count == BatchSize)
+            {
+                await UpsertAsync(batch, cancellationToken);
+                count += batch.Count;
+                progress?.Report(count);
+                batch = new List<SearchDocument>(BatchSize);
+            }
+        }
+
+        await UpsertAsync(batch, cancellationToken);
+        count += batch.Count;
+        progress?.Report(count);
+        return count;
+    }
+
     Task DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
     /// <summary>Builds a fresh index from <paramref name="documents"/> and swaps it in atomically: searches see the

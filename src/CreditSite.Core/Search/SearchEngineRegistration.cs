@@ -14,10 +14,15 @@ public static class SearchEngineRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section)).ValidateOnStart();
+        services.AddOptions<EmbeddedSearchOptions>().Bind(configuration.GetSection($"{SearchOptions.Section}:Embedded")).ValidateDataAnnotations().ValidateOnStart();
         switch (options.Engine)
         {
             case SearchEngineKind.Embedded:
-                services.AddEmbeddedSearchEngine(dataPath);
+                services.AddEmbeddedSearchEngine(dataPath, new EmbeddedIndexSettings
+                {
+                    ResultCacheEntries = options.Embedded.ResultCacheEntries,
+                    ResultCacheMegabytes = options.Embedded.ResultCacheMegabytes,
+                });
                 break;
             case SearchEngineKind.Elasticsearch:
                 services.AddElasticsearchEngine(configuration);

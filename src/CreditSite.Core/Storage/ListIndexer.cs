@@ -76,13 +76,8 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
             deleted += ids.Count;
         }
 
-        long upserted = 0;
-        await foreach (var page in store.ReadChangedAsync(from, upTo, PageSize, cancellationToken))
-        {
-            await engine.UpsertAsync(page.Select(ListEntryDocuments.ToSearchDocument).ToList(), cancellationToken);
-            upserted += page.Count;
-            progress?.Report(upserted);
-        }
+        // One bulk write for all changes: a large import lands as one writer session instead of one per page.
+        var upserted = await engine.UpsertAllAsync(Changed(from, upTo, cancellationToken), progress, cancellationToken);
 
         checkpoint.Write(upTo);
         _logger.LogInformation("List index caught up from change {From} to {To}: {Upserted} upserted, {Deleted} deleted",
@@ -142,6 +137,17 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
         if (held is not null)
         {
             checkpoint.Write(0);
+        }
+    }
+
+    private async IAsyncEnumerable<SearchDocument> Changed(long from, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in store.ReadChangedAsync(from, upTo, PageSize, cancellationToken))
+        {
+            foreach (var entry in page)
+            {
+                yield return ListEntryDocuments.ToSearchDocument(entry);
+            }
         }
     }
 

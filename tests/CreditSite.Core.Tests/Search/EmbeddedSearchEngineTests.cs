@@ -311,6 +311,47 @@ public sealed class EmbeddedSearchEngineTests : IDisposable
         Assert.Equal(150, await engine.CountAsync());
     }
 
+    [Fact]
+    public async Task FailedBulkUpsertLeavesTheIndexAsItWas()
+    {
+        using var engine = NewEngine();
+        await engine.UpsertAsync([Entry("E-1", "常州恒达建材有限公司")]);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => engine.UpsertAllAsync(Failing()));
+
+        Assert.Equal(1, await engine.CountAsync());
+        Assert.Empty((await engine.SearchAsync(Request("半成品"))).Hits);
+        Assert.Single((await engine.SearchAsync(Request("恒达"))).Hits);
+    }
+
+    [Fact]
+    public async Task BulkLoadMakingUpMostOfTheIndexEndsInOneSegment()
+    {
+        using var engine = NewEngine(new EmbeddedIndexSettings { MergeAfterBulkOf = 100, RamBufferSizeMb = 1 });
+        await engine.UpsertAsync([Entry("E-1", "常州恒达建材有限公司")]);
+
+        await engine.UpsertAllAsync(Async(ManyEntries(3000)));
+
+        using var directory = FSDirectory.Open(Path.Combine(engine.IndexPath, engine.CurrentVersion!));
+        using var reader = DirectoryReader.Open(directory);
+        Assert.Single(reader.Leaves);
+        Assert.Equal(3001, reader.NumDocs);
+    }
+
+    [Fact]
+    public async Task SmallBulkUpsertIntoALargerIndexIsNotMerged()
+    {
+        using var engine = NewEngine(new EmbeddedIndexSettings { MergeAfterBulkOf = 100 });
+        await engine.UpsertAsync([.. ManyEntries(1000)]);
+        await engine.UpsertAsync([Entry("E-1", "常州恒达建材有限公司")]);
+
+        await engine.UpsertAllAsync(Async(ManyEntries(200, firstSerial: 5000)));
+
+        using var directory = FSDirectory.Open(Path.Combine(engine.IndexPath, engine.CurrentVersion!));
+        using var reader = DirectoryReader.Open(directory);
+        Assert.True(reader.Leaves.Count > 1, "a bulk of a sixth of the index leaves the segments to the merge policy");
+    }
+
     private static async IAsyncEnumerable<SearchDocument> Async(IEnumerable<SearchDocument> documents)
     {
         foreach (var document in documents)

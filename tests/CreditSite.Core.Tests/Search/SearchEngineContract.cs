@@ -700,6 +700,36 @@ public abstract class SearchEngineContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BulkUpsertReplacesIndexedEntriesAddsNewOnesAndReportsProgress()
+    {
+        var engine = await NewEngineAsync(Entry("E-1", "溧阳南山竹海旅游有限公司"), Entry("E-KEEP", "金坛茅山茶业有限公司"));
+        var reported = new List<long>();
+
+        var written = await engine.UpsertAllAsync(
+            Stream([Entry("E-1", "武进淹城文化有限公司"), .. ManyEntries(2500), Entry("E-NEW", "新北恐龙园游乐有限公司")]), new SyncProgress(reported));
+
+        Assert.Equal(2502, written);
+        Assert.Equal(2503, await engine.CountAsync());
+        Assert.Empty((await engine.SearchAsync(Request("竹海"))).Hits);
+        Assert.Equal(["entry:E-1"], Ids(await engine.SearchAsync(Request("淹城"))));
+        Assert.Equal(["entry:E-KEEP"], Ids(await engine.SearchAsync(Request("茅山"))));
+        Assert.Equal(["entry:E-NEW"], Ids(await engine.SearchAsync(Request("恐龙园"))));
+        Assert.Equal(2502, reported.LastOrDefault());
+    }
+
+    [Fact]
+    public async Task BulkUpsertWithARepeatedIdKeepsTheLastVersion()
+    {
+        var engine = await NewEngineAsync();
+
+        await engine.UpsertAllAsync(Stream([Entry("E-1", "常州恒达建材有限公司"), Entry("E-2", "常州龙城电子有限公司"), Entry("E-1", "常州诚信食品有限公司")]));
+
+        Assert.Equal(2, await engine.CountAsync());
+        Assert.Empty((await engine.SearchAsync(Request("恒达"))).Hits);
+        Assert.Equal(["entry:E-1"], Ids(await engine.SearchAsync(Request("诚信食品"))));
+    }
+
+    [Fact]
     public async Task LargeBatchesAreIndexedCompletely()
     {
         var engine = await NewEngineAsync();

@@ -9,7 +9,7 @@ namespace CreditSite.Search.Embedded;
 /// checked at most every <c>refreshInterval</c> (the other process's writes) and right after this process's own writes
 /// (<see cref="Refresh"/>). Readers are reference-counted, so a search that started on the old reader finishes on it
 /// while new searches use the new one, and the old reader closes when its last search releases it.</summary>
-internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurrent, TimeSpan refreshInterval, ILogger logger) : IDisposable
+internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurrent, TimeSpan refreshInterval, Func<ResultCache> newResultCache, ILogger logger) : IDisposable
 {
     private readonly System.Threading.Lock _refreshLock = new();
     private Snapshot? _current;
@@ -102,7 +102,7 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
 
             var directory = folder.OpenDirectory(version);
             var reader = DirectoryReader.Open(directory);
-            Publish(new Snapshot(version, directory, reader), current);
+            Publish(new Snapshot(version, directory, reader, newResultCache()), current);
             logger.LogInformation("Search index version {Version} opened with {Count} documents.", version, reader.NumDocs);
             return;
         }
@@ -115,7 +115,7 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
         var newer = DirectoryReader.OpenIfChanged(current.Reader);
         if (newer is not null)
         {
-            Publish(new Snapshot(current.Version, current.Directory, newer), current);
+            Publish(new Snapshot(current.Version, current.Directory, newer, newResultCache()), current);
         }
     }
 
@@ -144,7 +144,7 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
     /// <summary>An open reader of one version. Its FSDirectory is never disposed explicitly: the object holds no open
     /// files itself (each index input does, and the reader closes those), and a newer reader of the same version
     /// keeps using it.</summary>
-    internal sealed class Snapshot(string version, FSDirectory directory, DirectoryReader reader)
+    internal sealed class Snapshot(string version, FSDirectory directory, DirectoryReader reader, ResultCache results)
     {
         public string Version { get; } = version;
 
@@ -156,7 +156,7 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
 
         /// <summary>Answers already computed on this snapshot; they stay right until the index changes, and a
         /// changed index is a new snapshot with an empty cache.</summary>
-        public ResultCache Results { get; } = new();
+        public ResultCache Results { get; } = results;
 
         /// <summary>Drops the cache's own reference; the reader closes once in-flight searches release theirs.</summary>
         public void Release() => Reader.DecRef();
