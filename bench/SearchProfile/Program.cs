@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Web;
+using CreditSite.Domain;
+using CreditSite.Identifiers;
+using CreditSite.Search;
+using CreditSite.Search.Embedded;
+
+// The embedded engine's cost per query, without HTTP, over the index a bench/search/run.sh run left behind; the result
+// cache is off, so every query searches. Shows the slowest queries and the time by number of matches.
+// Usage: dotnet run -c Release --project bench/SearchProfile -- <dataPath> <queries.txt> [rounds]   (FACETS=0: no facets)
+// Each line of queries.txt is a query string as bench/search/run.sh sends it (q=…&kind=…&field=…&page=…).
+var dataPath = args[0];
+var lines = File.ReadAllLines(args[1]).Where(l => l.Length > 0).ToList();
+var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
+var withFacets = Environment.GetEnvironmentVariable("FACETS") != "0";
+var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+var requests = lines.Select(line =>
+{
+    var query = HttpUtility.ParseQueryString(line);
+    var q = query["q"] ?? string.Empty;
+    var code = UnifiedSocialCreditCode.Parse(q);
+    return (Line: line, Request: new SearchRequest
+    {
+        Text = code.IsValid ? null : q,
+        Identifier = code.IsValid ? new IdentifierFilter(code.Value!.Value.Value, null) : null,
+        ListKind = query["kind"] == "black" ? ListKind.Black : query["kind"] == "red" ? ListKind.Red : null,
+        Field = query["field"],
+        Page = int.TryParse(query["page"], out var p) ? p : 1,
+        PageSize = 20,
+        Today = today,
+        WithFacets = withFacets,
+    });
+}).ToList();
+
+using var engine = new EmbeddedSearchEngine(dataPath, settings: new EmbeddedIndexSettings { ResultCacheEntries = 0 });
+Console.WriteLine($"{await engine.CountAsync()} documents, {requests.Count} queries, facets {(withFacets ? "on" : "off")}");
+var times = new double[requests.Count];
+var totals = new long[requests.Count];
+for (var round = 0; round < rounds; round++)
+{
+    var all = Stopwatch.StartNew();
+    for (var i = 0; i < requests.Count; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var results = await engine.SearchAsync(requests[i].Request);
+        times[i] = watch.Elapsed.TotalMilliseconds;
+        totals[i] = results.Total;
+    }
+
+    var sorted = times.Order().ToArray();
+    Console.WriteLine($"  GC gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, heap {GC.GetTotalMemory(false) / 1e6:F0} MB");
+    Console.WriteLine($"round {round + 1}: {all.Elapsed.TotalSeconds:F2} s, mean {times.Average():F3} ms, p50 {sorted[sorted.Length / 2]:F3} ms, p90 {sorted[(int)(sorted.Length * 0.9)]:F3}, p99 {sorted[(int)(sorted.Length * 0.99)]:F3} ms, max {sorted[^1]:F1} ms");
+}
+
+Console.WriteLine("slowest:");
+foreach (var i in Enumerable.Range(0, requests.Count).OrderByDescending(i => times[i]).Take(25))
+{
+    Console.WriteLine($"  {times[i],8:F2} ms  {totals[i],8} hits  {HttpUtility.UrlDecode(requests[i].Line)}");
+}
+
+var buckets = new[] { 0L, 100, 1_000, 10_000, 100_000, long.MaxValue };
+for (var b = 0; b < buckets.Length - 1; b++)
+{
+    var idx = Enumerable.Range(0, requests.Count).Where(i => totals[i] >= buckets[b] && totals[i] < buckets[b + 1]).ToList();
+    if (idx.Count > 0)
+    {
+        Console.WriteLine($"hits {buckets[b]}..{buckets[b + 1]}: {idx.Count} queries, mean {idx.Average(i => times[i]):F3} ms, share of time {idx.Sum(i => times[i]) / times.Sum():P0}");
+    }
+}
