@@ -54,6 +54,10 @@ public sealed record SearchDocument
     public EntryStatus? Status { get; init; }
     public string? LegalBasis { get; init; }
 
+    /// <summary>List entries: the decision's summary as imported, shown on subject pages (<see cref="Body"/> also holds
+    /// the legal basis, decision number, department and field for searching).</summary>
+    public string? Summary { get; init; }
+
     /// <summary>Role models: the honour category (e.g. 守合同重信用企业).</summary>
     public string? Category { get; init; }
 }

@@ -46,6 +46,7 @@ public static class ListEntryDocuments
             Severity = entry.Severity,
             Status = entry.Status,
             LegalBasis = entry.LegalBasis,
+            Summary = string.IsNullOrWhiteSpace(entry.Summary) ? null : entry.Summary,
         };
     }
 

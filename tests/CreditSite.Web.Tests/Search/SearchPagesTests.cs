@@ -83,6 +83,16 @@ public sealed class SearchPagesTests(ExampleEntriesSiteFactory site) : IClassFix
         Assert.Contains("异议处理中", objected, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SubjectPageSummaryIsTheDecisionSummaryAlone()
+    {
+        var company = await (await ClientAsync()).GetStringAsync(new Uri($"/subjects/{CompanyCode}", UriKind.Relative));
+
+        Assert.Contains("<dt>摘要</dt><dd>经营超过保质期的食品，被处以罚款并没收违法所得。</dd>", company, StringComparison.Ordinal);
+        // The decision number and the legal basis have their own lines; the summary line does not repeat them.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(company, "常市监罚〔2025〕123号"));
+    }
+
     [Theory]
     [InlineData("/subjects/91320402MA1MRH4B89", HttpStatusCode.BadRequest)]
     [InlineData("/subjects/914403001922038216", HttpStatusCode.NotFound)]

@@ -114,6 +114,8 @@ internal static class DocumentIndex
                 { "status", new KeywordProperty() },
                 { "legal_basis", new TextProperty { Analyzer = WordsAnalyzer, CopyTo = all } },
                 { "category", new KeywordProperty { CopyTo = all } },
+                // Shown, not searched: its words are in the body already.
+                { "summary", new TextProperty { Index = false } },
                 // Search-only fields filled by copy_to (not in _source): names by words and by bigrams, and every
                 // text a person may type (names, body, department, field, decision number, legal basis, category).
                 { NameWordsField, new TextProperty { Analyzer = WordsAnalyzer } },

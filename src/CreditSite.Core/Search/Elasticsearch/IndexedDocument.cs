@@ -29,6 +29,7 @@ internal sealed class IndexedDocument
     [JsonPropertyName("severity")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Severity { get; set; }
     [JsonPropertyName("status")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Status { get; set; }
     [JsonPropertyName("legal_basis")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LegalBasis { get; set; }
+    [JsonPropertyName("summary")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Summary { get; set; }
     [JsonPropertyName("category")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Category { get; set; }
 
     public static IndexedDocument From(SearchDocument d)
@@ -58,6 +59,7 @@ internal sealed class IndexedDocument
             Status = d.Status?.Code(),
             LegalBasis = d.LegalBasis,
             Category = d.Category,
+            Summary = d.Summary,
         };
     }
 
@@ -85,5 +87,6 @@ internal sealed class IndexedDocument
         Status = DomainText.TryParseStatus(Status, out var status) ? status : null,
         LegalBasis = LegalBasis,
         Category = Category,
+        Summary = Summary,
     };
 }

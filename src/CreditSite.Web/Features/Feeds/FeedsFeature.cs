@@ -73,7 +73,7 @@ public static class FeedsFeature
         if (d.PublicUntil is { } until) { summary.Append(CultureInfo.InvariantCulture, $"；公示截止：{Iso(until)}"); }
         if (d.Status == EntryStatus.UnderObjection) { summary.Append("；异议处理中"); }
         summary.Append('。');
-        if (!string.IsNullOrWhiteSpace(d.Body)) { summary.Append(Truncate(d.Body, 300)); }
+        if ((d.Summary ?? d.Body) is { Length: > 0 } text) { summary.Append(Truncate(text, 300)); }
         return new AtomEntry(AtomFeed.TagId(baseUrl, d.Id), $"{d.SubjectName ?? d.Title}（{d.Field}）", baseUrl + d.Url,
             AtomFeed.StartOfDay(d.Date), summary.ToString(), d.Field);
     }
