@@ -80,6 +80,26 @@ public sealed class SecurityHeadersTests(FailingSiteFactory site) : IClassFixtur
         Assert.Equal("DENY", Header(page, "X-Frame-Options"));
     }
 
+    [Fact]
+    public async Task FormsMayLeadOnlyToThisSiteWithTheLocalProvider()
+    {
+        using var response = await site.CreateClient().GetAsync(new Uri("/account/sign-out", UriKind.Relative));
+
+        Assert.Contains("form-action 'self';", Header(response, "Content-Security-Policy"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FormsMayLeadToTheConfiguredIdentityProviderSoSignOutCanRedirectThere()
+    {
+        using var external = site.WithWebHostBuilder(b => b
+            .UseSetting("Authentication:Oidc:Authority", "https://idp.jiangsu.example.gov.cn/realms/citizens")
+            .UseSetting("Authentication:Oidc:ClientSecret", "test-only"));
+
+        using var response = await external.CreateClient().GetAsync(new Uri("/policies", UriKind.Relative));
+
+        Assert.Contains("form-action 'self' https://idp.jiangsu.example.gov.cn;", Header(response, "Content-Security-Policy"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/embed", "https://shop.example.com/path")]
     [InlineData("/embed", "https://shop.example.com; script-src *")]

@@ -29,6 +29,11 @@ public sealed class SecurityHeadersOptions
 
     public List<FramingRule> Framing { get; set; } = [];
 
+    /// <summary>Origins a form on this site may lead to besides the site itself (CSP <c>form-action</c>). Browsers apply
+    /// it to the redirects that follow a form too, so the sign-in feature adds the identity provider's origin here: the
+    /// sign-out form ends with a redirect to the provider's end-session endpoint.</summary>
+    public List<string> FormActionOrigins { get; set; } = [];
+
     /// <summary>Why the options are unusable, or null. Origins go into a header verbatim, so they must be bare origins.</summary>
     public string? Validate()
     {
@@ -48,6 +53,14 @@ public sealed class SecurityHeadersOptions
             }
         }
 
+        foreach (var origin in FormActionOrigins)
+        {
+            if (!IsOrigin(origin))
+            {
+                return $"SecurityHeaders:FormActionOrigins 的来源 “{origin}” 应为 https://主机[:端口] 形式的源，不含路径。";
+            }
+        }
+
         return null;
     }
 
@@ -59,16 +72,18 @@ public sealed class SecurityHeadersOptions
 
 public static class SecurityHeaders
 {
-    /// <summary>Scripts, styles, images and fonts only from this site; no inline script; no plugins.</summary>
-    private const string BasePolicy =
+    /// <summary>Scripts, styles, images and fonts only from this site; no inline script; no plugins; forms post to
+    /// this site (and to <see cref="SecurityHeadersOptions.FormActionOrigins"/>).</summary>
+    private static string BasePolicy(IEnumerable<string> formActionOrigins) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'";
+        $"connect-src 'self'; form-action {string.Join(' ', formActionOrigins.Select(o => o.TrimEnd('/')).Prepend("'self'").Distinct(StringComparer.OrdinalIgnoreCase))}; " +
+        "base-uri 'self'; object-src 'none'";
 
     public static WebApplicationBuilder AddSecurityHeaders(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SecurityHeadersOptions>()
             .Bind(builder.Configuration.GetSection(SecurityHeadersOptions.Section))
-            .Validate(o => o.Validate() is null, "SecurityHeaders 配置有误：Framing 的 PathPrefix 须以 / 开头，来源须为 https://主机 形式。")
+            .Validate(o => o.Validate() is null, "SecurityHeaders 配置有误：Framing 的 PathPrefix 须以 / 开头，来源（Framing、FormActionOrigins）须为 https://主机 形式。")
             .ValidateOnStart();
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return builder;
@@ -89,6 +104,7 @@ public static class SecurityHeaders
             .OrderByDescending(r => r.PathPrefix.Length)
             .Select(r => (Prefix: new PathString(r.PathPrefix.TrimEnd('/')), Ancestors: r.Ancestors()))
             .ToList();
+        var basePolicy = BasePolicy(options.FormActionOrigins);
 
         app.Use(async (context, next) =>
         {
@@ -107,7 +123,7 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = $"{BasePolicy}; frame-ancestors {ancestors}";
+                headers.ContentSecurityPolicy = $"{basePolicy}; frame-ancestors {ancestors}";
                 if (ancestors == "'none'")
                 {
                     headers.XFrameOptions = "DENY";

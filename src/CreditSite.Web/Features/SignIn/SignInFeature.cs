@@ -1,5 +1,6 @@
 using CreditSite.Hosting;
 using CreditSite.Identifiers;
+using CreditSite.Web.Features.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -26,6 +27,11 @@ public static class SignInFeature
         AddDataProtection(builder);
 
         builder.Services.AddSingleton(settings);
+        if (!settings.UseLocalProvider && Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority))
+        {
+            // The sign-out form ends with a redirect to the provider, which browsers check against CSP form-action.
+            builder.Services.PostConfigure<SecurityHeadersOptions>(o => o.FormActionOrigins.Add(authority.GetLeftPart(UriPartial.Authority)));
+        }
         builder.Services.TryAddSingleton(sp => new ResidentIdHasher(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.IdHashKey));
         builder.Services.AddSingleton<SignInClaimsMapper>();
         builder.Services.AddHttpContextAccessor();
