@@ -1,6 +1,4 @@
 using CreditSite.Web.Tests.Infrastructure;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CreditSite.Web.Tests.Browser;
@@ -16,40 +14,24 @@ public sealed class PolicyJourneyBrowserTests(KestrelSiteFactory site) : IClassF
     public async Task VisitorFollowsPoliciesToTheNoticeAndFiltersTasksByDepartment()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        // Generous: the test machine's two cores are shared with builds, and a starved Chromium is slow, not broken.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
-        var cspViolations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                cspViolations.Add(message.Text);
-            }
-        };
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var page = await HeadlessChromium.NewPageAsync(browser);
+        var cspViolations = HeadlessChromium.CollectCspViolations(page);
         var audits = new List<string>();
 
         await page.GotoAsync(new Uri(site.BaseAddress, "/").ToString());
         Assert.Equal("首页 - 信用常州", await page.TitleAsync());
-        audits.AddRange(await AuditAsync(page));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(page));
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "政策法规" }).ClickAsync();
         await page.WaitForURLAsync("**/policies");
         Assert.Equal("page", await page.GetByRole(AriaRole.Link, new() { Name = "政策法规", Exact = true }).First.GetAttributeAsync("aria-current"));
-        audits.AddRange(await AuditAsync(page));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(page));
 
         await page.GetByRole(AriaRole.Link, new() { Name = NoticeTitle }).ClickAsync();
         await page.WaitForURLAsync("**/policies/task-division-notice-2019");
         Assert.Equal(NoticeTitle, await page.Locator("h1").InnerTextAsync());
-        audits.AddRange(await AuditAsync(page));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(page));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "按部门查看任务分工" }).ClickAsync();
         await page.WaitForURLAsync("**/policies/tasks");
@@ -59,34 +41,13 @@ public sealed class PolicyJourneyBrowserTests(KestrelSiteFactory site) : IClassF
         Assert.Matches("^牵头 / 责任（[1-9][0-9]* 项）$", await page.Locator("#leads-heading").InnerTextAsync());
         Assert.Matches("^配合（[1-9][0-9]* 项）$", await page.Locator("#coop-heading").InnerTextAsync());
         Assert.True(await page.Locator("table.task-table tbody tr").CountAsync() >= 2);
-        audits.AddRange(await AuditAsync(page));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(page));
 
-        var screenshot = Path.Combine(ArtifactsFolder(), "policy-tasks-market-regulation.png");
+        var screenshot = Path.Combine(HeadlessChromium.ArtifactsFolder(), "policy-tasks-market-regulation.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         Assert.True(new FileInfo(screenshot).Length > 10_000, "截图应已保存");
 
         Assert.True(audits.Count == 0, "axe 发现严重或关键的无障碍问题：\n" + string.Join("\n", audits));
         Assert.True(cspViolations.Count == 0, "页面触发了内容安全策略（CSP）拦截：\n" + string.Join("\n", cspViolations));
-    }
-
-    /// <summary>Serious and critical axe violations on the page, one line each.</summary>
-    private static async Task<IEnumerable<string>> AuditAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
-    }
-
-    private static string ArtifactsFolder()
-    {
-        var folder = Environment.GetEnvironmentVariable("CREDITSITE_TEST_ARTIFACTS");
-        if (string.IsNullOrWhiteSpace(folder))
-        {
-            folder = Path.Combine(AppContext.BaseDirectory, "artifacts");
-        }
-
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 }

@@ -1,6 +1,4 @@
 using CreditSite.Web.Tests.Infrastructure;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CreditSite.Web.Tests.Browser;
@@ -14,29 +12,21 @@ public sealed class SearchJourneyBrowserTests(KestrelExampleEntriesSiteFactory s
     {
         await site.SeedAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var page = await HeadlessChromium.NewPageAsync(browser);
         var audits = new List<string>();
 
         await page.GotoAsync(new Uri(site.BaseAddress, "/").ToString());
         await page.Locator("main input[name=q]").First.FillAsync("恒达");
         await page.Locator("main form[role=search] button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync("**/search?q=*");
-        audits.AddRange(await AuditAsync(page));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(page));
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("恒达") }).First.ClickAsync();
         await page.WaitForURLAsync("**/subjects/91320402MA1MRH4B88");
         Assert.Equal("常州天宁恒达食品有限公司", await page.Locator("h1").InnerTextAsync());
-        audits.AddRange(await AuditAsync(page));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder(), "subject-page.png"), FullPage = true });
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(page));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HeadlessChromium.ArtifactsFolder(), "subject-page.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "黑名单" }).ClickAsync();
         await page.WaitForURLAsync("**/lists/black");
@@ -50,26 +40,9 @@ public sealed class SearchJourneyBrowserTests(KestrelExampleEntriesSiteFactory s
             Assert.Contains("领域：食品药品", text, StringComparison.Ordinal);
         }
 
-        audits.AddRange(await AuditAsync(page));
-        var screenshot = Path.Combine(ArtifactsFolder(), "black-list-food.png");
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(page));
+        var screenshot = Path.Combine(HeadlessChromium.ArtifactsFolder(), "black-list-food.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         Assert.True(audits.Count == 0, "axe 发现严重或关键的无障碍问题：\n" + string.Join("\n", audits));
-    }
-
-    private static async Task<IEnumerable<string>> AuditAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
-    }
-
-    private static string ArtifactsFolder()
-    {
-        var folder = Environment.GetEnvironmentVariable("CREDITSITE_TEST_ARTIFACTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AppContext.BaseDirectory, "artifacts");
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 }

@@ -1,3 +1,4 @@
+using CreditSite.Web.Tests.Infrastructure;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -123,15 +124,9 @@ public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
         await page.WaitForFunctionAsync("() => { const i = document.getElementById('credit-badge-image'); return i.complete && i.naturalWidth > 0; }");
     }
 
-    private static string Artifacts =>
-        Environment.GetEnvironmentVariable("CREDITSITE_TEST_ARTIFACTS") is { Length: > 0 } folder ? folder : Path.Combine(Path.GetTempPath(), "creditsite-artifacts");
+    private static string Artifacts => HeadlessChromium.ArtifactsFolder();
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-    {
-        ExecutablePath = "/usr/bin/chromium",
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => HeadlessChromium.LaunchAsync(playwright);
 
     private async Task ServePlatformAsync()
     {

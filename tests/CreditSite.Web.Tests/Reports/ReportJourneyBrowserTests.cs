@@ -1,9 +1,8 @@
+using CreditSite.Web.Tests.Infrastructure;
 using CreditSite.Import;
 using System.Net;
 using System.Net.Sockets;
 using CreditSite.Web.Features.LocalIdentityProvider;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CreditSite.Web.Tests.Reports;
@@ -19,28 +18,23 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
     public async Task PersonGrantsCompanyWhichDownloadsAVerifiablePdfAndThePersonSeesTheAccess()
     {
         await site.SeedAsync();
-        var artifacts = ArtifactsFolder();
+        var artifacts = HeadlessChromium.ArtifactsFolder();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
 
         var audits = new List<string>();
 
         // The person: sign in, request the report, create a grant for the company.
-        var person = await NewPageAsync(browser);
+        var person = await HeadlessChromium.NewPageAsync(browser);
         await person.GotoAsync(site.Url("/reports"));
         await person.WaitForURLAsync("**/local-idp/authorize?*");
-        audits.AddRange(await AuditAsync(person));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(person));
         await SignInAsync(person, DemoIdentities.BlackListedPerson);
         await person.WaitForURLAsync("**/reports");
-        audits.AddRange(await AuditAsync(person));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(person));
         await person.GetByRole(AriaRole.Button, new() { Name = "申请个人信用报告" }).ClickAsync();
         await person.WaitForURLAsync("**/reports/*");
-        audits.AddRange(await AuditAsync(person));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(person));
         Assert.Contains(SignInDemoSubjects.PersonCourtDecision, await person.ContentAsync(), StringComparison.Ordinal);
         await person.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "report-personal-page.png"), FullPage = true });
 
@@ -52,13 +46,13 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         await person.GetByLabel("有效期（天，最长 30 天）").FillAsync("7");
         await person.GetByLabel("仅限一次").CheckAsync();
         await person.GetByRole(AriaRole.Button, new() { Name = "创建授权" }).ClickAsync();
-        audits.AddRange(await AuditAsync(person));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(person));
         var code = (await person.Locator("#grant-code").InnerTextAsync()).Trim();
         var link = (await person.Locator("#grant-link").InnerTextAsync()).Trim();
         Assert.Matches("^[0-9A-Z]{16}$", code);
 
         // The company's representative: follow the link, sign in, redeem, download the PDF.
-        var company = await NewPageAsync(browser);
+        var company = await HeadlessChromium.NewPageAsync(browser);
         await company.GotoAsync(link);
         await SignInAsync(company, DemoIdentities.Representative);
         await company.WaitForURLAsync("**/reports/grants/redeem?code=*");
@@ -79,10 +73,10 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         // Anyone: the QR code opens the verification page, which confirms the report.
         var verifyUrl = (await PdfText.RunAsync("zbarimg", "--raw", "-q", png)).Trim();
         Assert.StartsWith(site.Url("/reports/verify?number="), verifyUrl, StringComparison.Ordinal);
-        var anyone = await NewPageAsync(browser);
+        var anyone = await HeadlessChromium.NewPageAsync(browser);
         await anyone.GotoAsync(verifyUrl);
         Assert.Equal("核验通过：该报告由“信用常州”出具", await anyone.Locator("#verify-ok").InnerTextAsync());
-        audits.AddRange(await AuditAsync(anyone));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(anyone));
         await anyone.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "report-verified.png"), FullPage = true });
 
         // The person sees who looked.
@@ -91,28 +85,12 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         Assert.Equal(2, await rows.Filter(new() { HasText = "王强（常州恒信建材有限公司）" }).CountAsync());
         Assert.Equal(1, await rows.Filter(new() { HasText = "下载 PDF" }).Filter(new() { HasText = "贷款审批" }).CountAsync());
         await person.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "report-access-record.png"), FullPage = true });
-        audits.AddRange(await AuditAsync(person));
+        audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(person));
 
         Assert.True(audits.Count == 0, "axe 发现严重或关键的无障碍问题：\n" + string.Join("\n", audits));
     }
 
-    /// <summary>Serious and critical axe violations on the page, one line each.</summary>
-    private static async Task<IEnumerable<string>> AuditAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
-    }
 
-    private static async Task<IPage> NewPageAsync(IBrowser browser)
-    {
-        var context = await browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
-        // Generous: the test machine's two cores are shared with builds, and a starved Chromium is slow, not broken.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        return await context.NewPageAsync();
-    }
 
     private static async Task SignInAsync(IPage page, DemoIdentity identity)
     {
@@ -121,14 +99,6 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         await page.GetByRole(AriaRole.Button, new() { Name = "以所选身份登录" }).ClickAsync();
     }
 
-    private static string ArtifactsFolder()
-    {
-        var folder = Environment.GetEnvironmentVariable("CREDITSITE_TEST_ARTIFACTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Path.GetTempPath(), "creditsite-artifacts");
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
 }
 
 /// <summary>The reports site on a real Kestrel socket; QR codes and grant links point at its real address.</summary>
