@@ -18,6 +18,9 @@ public sealed record DepartmentTasks(
     IReadOnlyList<TaskAssignment> CoOperations,
     IReadOnlyList<KeyOccupationalGroup> KeyGroupsLed)
 {
+    /// <summary>Other ways the source document spells this department (from department-aliases.yaml).</summary>
+    public IReadOnlyList<string> OtherSpellings { get; init; } = [];
+
     public bool IsEmpty => Leads.Count == 0 && CoOperations.Count == 0 && KeyGroupsLed.Count == 0;
 }
 
@@ -30,6 +33,7 @@ public sealed partial class ContentLibrary
     public const string RoleModelType = "role-model";
     public const string AnnouncementType = "announcement";
     public const string KeyGroupsFile = "data/key-groups.yaml";
+    public const string DepartmentAliasesFile = "data/department-aliases.yaml";
 
     /// <summary>Slugs under /policies/ that are routes of their own.</summary>
     private static readonly HashSet<string> ReservedPolicySlugs = new(StringComparer.Ordinal) { "tasks" };
@@ -46,10 +50,13 @@ public sealed partial class ContentLibrary
     private readonly Dictionary<string, Policy> _policies;
     private readonly Dictionary<string, RoleModel> _roleModels;
     private readonly Dictionary<string, Announcement> _announcements;
+    private readonly DepartmentAliases _departmentAliases;
 
     private ContentLibrary(IReadOnlyList<Policy> policies, IReadOnlyList<RoleModel> roleModels,
-        IReadOnlyList<Announcement> announcements, IReadOnlyList<KeyOccupationalGroup> keyGroups)
+        IReadOnlyList<Announcement> announcements, IReadOnlyList<KeyOccupationalGroup> keyGroups,
+        DepartmentAliases departmentAliases)
     {
+        _departmentAliases = departmentAliases;
         Policies = OrderPolicies(policies);
         RoleModels = [.. roleModels.OrderByDescending(r => r.Date).ThenBy(r => r.Slug, StringComparer.Ordinal)];
         Announcements = [.. announcements.OrderByDescending(a => a.Date).ThenBy(a => a.Slug, StringComparer.Ordinal)];
@@ -59,6 +66,7 @@ public sealed partial class ContentLibrary
         _announcements = Announcements.ToDictionary(a => a.Slug, StringComparer.Ordinal);
         TaskDepartments = [.. Policies.SelectMany(p => p.Tasks)
             .SelectMany(t => t.LeadDepartments.Concat(t.CooperatingDepartments))
+            .Select(departmentAliases.Canonical)
             .Distinct(StringComparer.Ordinal)
             .Order(ChineseOrder)];
     }
@@ -75,7 +83,8 @@ public sealed partial class ContentLibrary
     /// <summary>The 29 key occupational groups in their numbered order.</summary>
     public IReadOnlyList<KeyOccupationalGroup> KeyGroups { get; }
 
-    /// <summary>Every department named in a task (lead or co-operating), in Chinese (pinyin) order.</summary>
+    /// <summary>Every department named in a task (lead or co-operating), in Chinese (pinyin) order; variant spellings
+    /// listed in department-aliases.yaml appear once, under their canonical name.</summary>
     public IReadOnlyList<string> TaskDepartments { get; }
 
     /// <summary>Policies that are not an attachment of another.</summary>
@@ -99,17 +108,26 @@ public sealed partial class ContentLibrary
         return [.. Policies.Where(p => string.Equals(p.ParentSlug, policy.Slug, StringComparison.Ordinal))];
     }
 
-    /// <summary>The tasks a department leads and those it co-operates on, in document order. Names match exactly
-    /// as the source document writes them.</summary>
+    /// <summary>The canonical name of a department: itself unless department-aliases.yaml lists it as a variant.</summary>
+    public string CanonicalDepartment(string department) => _departmentAliases.Canonical(department);
+
+    /// <summary>The tasks a department leads and those it co-operates on, in document order. The name may be the
+    /// canonical one or any variant spelling; every spelling of that department matches, and the result carries the
+    /// canonical name. Otherwise names match exactly as the source document writes them.</summary>
     public DepartmentTasks TasksOf(string department)
     {
         ArgumentNullException.ThrowIfNull(department);
+        var canonical = _departmentAliases.Canonical(department);
+        bool IsThisDepartment(string name) => string.Equals(_departmentAliases.Canonical(name), canonical, StringComparison.Ordinal);
         var all = Policies.SelectMany(p => p.Tasks.Select(t => new TaskAssignment(p, t))).ToList();
         return new DepartmentTasks(
-            department,
-            [.. all.Where(a => a.Task.IsLedBy(department))],
-            [.. all.Where(a => a.Task.IsCooperatedOnBy(department))],
-            [.. KeyGroups.Where(g => g.LeadDepartments.Contains(department, StringComparer.Ordinal))]);
+            canonical,
+            [.. all.Where(a => a.Task.LeadDepartments.Any(IsThisDepartment))],
+            [.. all.Where(a => a.Task.CooperatingDepartments.Any(IsThisDepartment))],
+            [.. KeyGroups.Where(g => g.LeadDepartments.Any(IsThisDepartment))])
+        {
+            OtherSpellings = _departmentAliases.VariantsOf(canonical),
+        };
     }
 
     /// <summary>The published pages as search documents (policies, role models, announcements), with plain-text bodies.</summary>
@@ -232,12 +250,18 @@ public sealed partial class ContentLibrary
         }
 
         loader.CheckAttachments();
+
+        // Optional: without the file every spelling is a department of its own.
+        var aliasesPath = Path.Combine(root, DepartmentAliasesFile);
+        var aliases = File.Exists(aliasesPath)
+            ? loader.LoadDepartmentAliases(File.ReadAllText(aliasesPath), Display(aliasesPath), keyGroups)
+            : DepartmentAliases.None;
         if (problems.Count > 0)
         {
             throw new ContentException(problems);
         }
 
-        return new ContentLibrary(loader.Policies, loader.RoleModels, loader.Announcements, keyGroups);
+        return new ContentLibrary(loader.Policies, loader.RoleModels, loader.Announcements, keyGroups, aliases);
     }
 
     private static T? Find<T>(Dictionary<string, T> pages, string? slug)
@@ -423,6 +447,31 @@ public sealed partial class ContentLibrary
             }
 
             return groups;
+        }
+
+        /// <summary>Reads department-aliases.yaml. Each variant must be a name some task or key group really uses:
+        /// a misspelt variant would otherwise merge nothing, silently.</summary>
+        public DepartmentAliases LoadDepartmentAliases(string yaml, string display, IReadOnlyList<KeyOccupationalGroup> keyGroups)
+        {
+            var problemsBefore = problems.Count;
+            var aliases = DepartmentAliases.Parse(yaml, display, problems);
+            if (problemsBefore > 0 || problems.Count > problemsBefore)
+            {
+                // With other files broken, names from them are missing and the check below would only add noise.
+                return aliases;
+            }
+
+            var used = _policies.SelectMany(p => p.Policy.Tasks)
+                .SelectMany(t => t.LeadDepartments.Concat(t.CooperatingDepartments))
+                .Concat(keyGroups.SelectMany(g => g.LeadDepartments.Concat(g.CooperatingDepartments)))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var (alias, line) in aliases.Lines.Where(a => !used.Contains(a.Alias)))
+            {
+                problems.Add(new ContentProblem(display, line,
+                    $"别名 “{alias}” 没有出现在任何任务或重点人群中：须与文件中的写法完全一致（拼写有误？）。"));
+            }
+
+            return aliases;
         }
 
         /// <summary>Cross-file rules: an attachment's parent exists and is a notice; attachment numbers are unique.</summary>

@@ -10,6 +10,8 @@ public sealed record FrontMatterDocument(YamlMappingNode Fields, int FirstYamlLi
 /// so every problem can name the line of the file it is on.</summary>
 public static class FrontMatter
 {
+    private const string DuplicateKeyPrefix = "Duplicate key ";
+
     /// <summary>Returns null and adds to <paramref name="problems"/> when the file has no well-formed front matter.</summary>
     public static FrontMatterDocument? Parse(string text, string path, ICollection<ContentProblem> problems)
     {
@@ -79,7 +81,11 @@ public static class FrontMatter
             // An unclosed bracket or quote is noticed only past the end; name the last line instead.
             var lastLine = firstLine + Math.Max(yaml.Split('\n').Length, 1) - 1;
             var line = Math.Min(firstLine + (int)Math.Max(ex.Start.Line, 1) - 1, lastLine);
-            problems.Add(new ContentProblem(path, line, $"YAML 格式错误：{Innermost(ex).Message}"));
+            var message = Innermost(ex).Message;
+            // YamlDotNet refuses a repeated key itself ("Duplicate key title"); say so in Chinese.
+            problems.Add(new ContentProblem(path, line, message.StartsWith(DuplicateKeyPrefix, StringComparison.Ordinal)
+                ? $"键 “{message[DuplicateKeyPrefix.Length..]}” 出现了两次。"
+                : $"YAML 格式错误：{message}"));
             return null;
         }
         catch (InvalidOperationException)

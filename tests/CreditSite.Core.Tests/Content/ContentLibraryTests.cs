@@ -73,6 +73,129 @@ public sealed class ContentLibraryTests : IDisposable
         Assert.Contains("市政府办公室", departments);
     }
 
+    /// <summary>A second attachment spelling the tax bureau, the court and the market regulator in two ways each,
+    /// as the 2019 document does, with an aliases file merging them.</summary>
+    private const string VariantSpellings = """
+        ---
+        type: policy
+        title: 《市政府关于建立完善守信联合激励和失信联合惩戒制度的实施意见》任务分工
+        date: 2019-04-16
+        summary: 联合奖惩的任务分工。
+        issuer: 常州市社会信用体系建设领导小组办公室
+        parent: notice
+        attachment_number: 2
+        tasks:
+          - { section: 一、明确联合奖惩对象和内容, number: 2, title: 红黑名单认定依据, lead: [市中级人民法院, 市税务局] }
+          - { section: 二、褒扬和激励诚信, number: 1, title: 选树推介诚信典型, lead: [市文明办], cooperating: [常州市税务局, 市中级法院] }
+          - { section: 三、惩戒失信, number: 1, title: 税收征管联合惩戒, lead: [常州市税务局], cooperating: [市中级人民法院] }
+          - { section: 三、惩戒失信, number: 2, title: 涉税失信执行, lead: [市税务局], cooperating: [市中级法院, 市市场监管局] }
+        ---
+        """;
+
+    private const string Aliases = """
+        # 测试用：同一部门的不同写法
+        常州市税务局: [市税务局]
+        市中级人民法院:
+          - 市中级法院
+        市市场监督管理局: [市市场监管局]
+        """;
+
+    private ContentLibrary LoadWithVariantSpellings(bool withAliases = true)
+    {
+        _folder.Write("policies/attachment-2.md", VariantSpellings);
+        if (withAliases)
+        {
+            _folder.Write(ContentLibrary.DepartmentAliasesFile, Aliases);
+        }
+
+        return ContentLibrary.Load(_folder.Root);
+    }
+
+    [Theory]
+    // name asked for, canonical name shown, leads, co-operations (each spelling's tasks added up)
+    [InlineData("常州市税务局", "常州市税务局", 3, 1)]
+    [InlineData("市税务局", "常州市税务局", 3, 1)]
+    [InlineData("市中级人民法院", "市中级人民法院", 1, 3)]
+    [InlineData("市中级法院", "市中级人民法院", 1, 3)]
+    [InlineData("市市场监督管理局", "市市场监督管理局", 1, 2)]
+    [InlineData("市市场监管局", "市市场监督管理局", 1, 2)]
+    public void FindsTheSameTasksUnderEverySpellingOfADepartment(string name, string canonical, int leads, int coOperations)
+    {
+        var library = LoadWithVariantSpellings();
+
+        var tasks = library.TasksOf(name);
+
+        Assert.Equal(canonical, tasks.Department);
+        Assert.Equal(leads, tasks.Leads.Count);
+        Assert.Equal(coOperations, tasks.CoOperations.Count);
+        var byCanonical = library.TasksOf(canonical);
+        Assert.Equal(byCanonical.Leads.Select(a => a.Task.Title), tasks.Leads.Select(a => a.Task.Title));
+        Assert.Equal(byCanonical.CoOperations.Select(a => a.Task.Title), tasks.CoOperations.Select(a => a.Task.Title));
+    }
+
+    [Fact]
+    public void CountsEachSpellingsTasksTogetherUnderTheCanonicalName()
+    {
+        var library = LoadWithVariantSpellings();
+        var tasks = library.Policies.SelectMany(p => p.Tasks).ToList();
+
+        var merged = library.TasksOf("常州市税务局");
+
+        Assert.Equal(tasks.Count(t => t.IsLedBy("常州市税务局")) + tasks.Count(t => t.IsLedBy("市税务局")), merged.Leads.Count);
+        Assert.Equal(["红黑名单认定依据", "税收征管联合惩戒", "涉税失信执行"], merged.Leads.Select(a => a.Task.Title));
+        Assert.Equal(["市税务局"], merged.OtherSpellings);
+    }
+
+    [Fact]
+    public void ListsOnlyCanonicalNamesWithNoTwoAliasesOfEachOther()
+    {
+        var library = LoadWithVariantSpellings();
+
+        var departments = library.TaskDepartments;
+
+        Assert.Contains("常州市税务局", departments);
+        Assert.Contains("市中级人民法院", departments);
+        Assert.DoesNotContain("市税务局", departments);
+        Assert.DoesNotContain("市中级法院", departments);
+        Assert.DoesNotContain("市市场监管局", departments);
+        Assert.All(departments, d => Assert.Equal(d, library.CanonicalDepartment(d)));
+        Assert.Equal(departments.Count, departments.Select(library.CanonicalDepartment).Distinct().Count());
+    }
+
+    [Fact]
+    public void MatchesKeyGroupLeadDepartmentsThroughTheAliases()
+    {
+        _folder.Write("data/key-groups.yaml", ContentFolder.KeyGroups(29).Replace("lead: [市市场监督管理局]", "lead: [市市场监管局]", StringComparison.Ordinal));
+        var library = LoadWithVariantSpellings();
+
+        Assert.Equal(3, Assert.Single(library.TasksOf("市市场监督管理局").KeyGroupsLed).Number);
+        Assert.Equal(3, Assert.Single(library.TasksOf("市市场监管局").KeyGroupsLed).Number);
+    }
+
+    [Fact]
+    public void KeepsTheDocumentsOwnSpellingOnThePolicy()
+    {
+        var library = LoadWithVariantSpellings();
+
+        var tasks = library.FindPolicy("attachment-2")!.Tasks;
+
+        Assert.Equal(["市中级人民法院", "市税务局"], tasks[0].LeadDepartments);
+        Assert.Equal(["常州市税务局", "市中级法院"], tasks[1].CooperatingDepartments);
+    }
+
+    [Fact]
+    public void WithoutTheAliasesFileEverySpellingIsADepartmentOfItsOwn()
+    {
+        var library = LoadWithVariantSpellings(withAliases: false);
+
+        Assert.Contains("市税务局", library.TaskDepartments);
+        Assert.Contains("常州市税务局", library.TaskDepartments);
+        Assert.Equal("市税务局", library.TasksOf("市税务局").Department);
+        Assert.Equal(2, library.TasksOf("市税务局").Leads.Count);
+        Assert.Equal("税收征管联合惩戒", Assert.Single(library.TasksOf("常州市税务局").Leads).Task.Title);
+        Assert.Empty(library.TasksOf("市税务局").OtherSpellings);
+    }
+
     [Fact]
     public void LoadsRoleModelsAnnouncementsAndTheKeyGroups()
     {
@@ -133,7 +256,7 @@ public sealed class ContentLibraryTests : IDisposable
         { "policies/task-empty-lead.md", "---\ntype: policy\ntitle: 附件\ndate: 2019-04-16\nsummary: 摘要\nissuer: 市信用办\ntasks:\n  - section: 一、基本原则\n    number: 1\n    title: 依法行政\n    lead: []\n---\n", 11, "至少要有一项" },
         { "policies/task-joined.md", "---\ntype: policy\ntitle: 附件\ndate: 2019-04-16\nsummary: 摘要\nissuer: 市信用办\ntasks:\n  - section: 一、基本原则\n    number: 1\n    title: 依法行政\n    lead: [市委组织部]\n    cooperating:\n      - 市纪委、市检察院\n---\n", 13, "只写一个单位" },
         { "policies/task-typo.md", "---\ntype: policy\ntitle: 附件\ndate: 2019-04-16\nsummary: 摘要\nissuer: 市信用办\ntasks:\n  - section: 一、基本原则\n    number: 1\n    title: 依法行政\n    lead: [市委组织部]\n    cooperatng: [市纪委]\n---\n", 12, "未知的键 “cooperatng”" },
-        { "policies/duplicate-key.md", "---\ntype: policy\ntitle: 通知\ntitle: 又一个标题\ndate: 2019-04-16\nsummary: 摘要\nissuer: 市信用办\n---\n", 4, "title" },
+        { "policies/duplicate-key.md", "---\ntype: policy\ntitle: 通知\ntitle: 又一个标题\ndate: 2019-04-16\nsummary: 摘要\nissuer: 市信用办\n---\n", 4, "键 “title” 出现了两次" },
         { "role-models/bad-uscc.md", "---\ntype: role-model\ntitle: 典型\ndate: 2024-05-20\nsummary: 摘要\nsubject_name: 某公司\nsubject_type: legal_person\nuscc: 914403001922038217\ncategory: 诚信标兵\nawarded_by: 市信用办\n---\n", 8, "统一社会信用代码" },
         { "role-models/bad-subject-type.md", "---\ntype: role-model\ntitle: 典型\ndate: 2024-05-20\nsummary: 摘要\nsubject_name: 某公司\nsubject_type: company\ncategory: 诚信标兵\nawarded_by: 市信用办\n---\n", 7, "legal_person" },
         { "role-models/no-category.md", "---\ntype: role-model\ntitle: 典型\ndate: 2024-05-20\nsummary: 摘要\nsubject_name: 张某\nsubject_type: natural_person\nawarded_by: 市文明办\n---\n", 2, "缺少必填项 “category”" },
@@ -142,6 +265,18 @@ public sealed class ContentLibraryTests : IDisposable
         { "data/key-groups.yaml", ContentFolder.KeyGroups(29).Replace("- number: 29", "- number: 28", StringComparison.Ordinal), 113, "序号 28 重复" },
         { "data/key-groups.yaml", ReplaceFirst(ContentFolder.KeyGroups(29), "  lead: [市人社局]\n", "  lead: []\n"), 3, "至少要有一项" },
         { "data/key-groups.yaml", "number: 1\nname: 公务员\n", 1, "应为列表" },
+        { "data/department-aliases.yaml", "# 注释\n- 市市场监督管理局\n", 2, "应为 “标准名称: [别名, …]” 的形式" },
+        { "data/department-aliases.yaml", "市市场监督管理局: [市市场监管局]\n市商务局: [市市场监管局]\n", 2, "已列在 “市市场监督管理局” 下" },
+        { "data/department-aliases.yaml", "市市场监督管理局: [市市场监管局, 市市场监管局]\n", 1, "在 “市市场监督管理局” 下重复" },
+        { "data/department-aliases.yaml", "市市场监督管理局: [市商务局]\n市商务局: [市商务委]\n", 1, "本身是第 2 行的标准名称" },
+        { "data/department-aliases.yaml", "市市场监督管理局: [市市场监督管理局]\n", 1, "与它的标准名称相同" },
+        { "data/department-aliases.yaml", "市市场监督管理局: [市市场监管局]\n市市场监督管理局: [市场监管局]\n", 2, "键 “市市场监督管理局” 出现了两次" },
+        { "data/department-aliases.yaml", "市市场监督管理局: []\n", 1, "至少要列出一个别名" },
+        { "data/department-aliases.yaml", "市市场监督管理局:\n", 1, "至少要列出一个别名" },
+        { "data/department-aliases.yaml", "市市场监督管理局:\n  别名: 市市场监管局\n", 2, "别名应为列表" },
+        { "data/department-aliases.yaml", "市市场监督管理局: [市市场监管局、市场监管局]\n", 1, "只写一个名称" },
+        { "data/department-aliases.yaml", "市市场监督管理局: [市市场监管局", 1, "YAML 格式错误" },
+        { "data/department-aliases.yaml", "市市场监督管理局: [市市场监管局]\n", 1, "没有出现在任何任务或重点人群中" },
     };
 
     private static string ReplaceFirst(string text, string old, string replacement)
@@ -186,6 +321,17 @@ public sealed class ContentLibraryTests : IDisposable
         var error = Assert.Throws<ContentException>(() => ContentLibrary.Load(_folder.Root));
 
         Assert.Contains("content/data/key-groups.yaml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadsAnEmptyAliasesFileAsNoAliases()
+    {
+        _folder.Write(ContentLibrary.DepartmentAliasesFile, "# 暂无别名\n");
+
+        var library = ContentLibrary.Load(_folder.Root);
+
+        Assert.Equal("市市场监督管理局", library.TasksOf("市市场监督管理局").Department);
+        Assert.Contains("市市场监督管理局", library.TaskDepartments);
     }
 
     [Fact]

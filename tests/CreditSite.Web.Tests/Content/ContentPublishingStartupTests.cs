@@ -9,6 +9,10 @@ public sealed class ContentPublishingStartupTests
     [InlineData("policies/broken-front-matter.md", "---\ntype: policy\ntitle: [未闭合\ndate: 2019-04-16\n---\n正文\n", "content/policies/broken-front-matter.md:3:")]
     [InlineData("policies/unknown-type.md", "---\ntype: memo\ntitle: 备忘\ndate: 2019-04-16\nsummary: 摘要\n---\n", "content/policies/unknown-type.md:2:")]
     [InlineData("announcements/no-title.md", "---\ntype: announcement\ndate: 2024-01-01\nsummary: 摘要\nissuer: 市信用办\n---\n", "content/announcements/no-title.md:2:")]
+    [InlineData("data/department-aliases.yaml", "# 别名\n市中级人民法院: [市中级法院]\n市检察院: [市中级法院]\n", "content/data/department-aliases.yaml:3: 别名 “市中级法院” 已列在 “市中级人民法院” 下")]
+    [InlineData("data/department-aliases.yaml", "市发改委（市信用办）: [市发改委]\n市发改委: [市发改委（信用办）]\n", "content/data/department-aliases.yaml:1: 别名 “市发改委” 本身是第 2 行的标准名称")]
+    [InlineData("data/department-aliases.yaml", "常州市税务局: [市税物局]\n", "content/data/department-aliases.yaml:1: 别名 “市税物局” 没有出现在任何任务或重点人群中")]
+    [InlineData("data/department-aliases.yaml", "- 市税务局\n", "content/data/department-aliases.yaml:1: 应为 “标准名称: [别名, …]” 的形式")]
     [InlineData("role-models/bad-code.md", "---\ntype: role-model\ntitle: 典型\ndate: 2024-05-20\nsummary: 摘要\nsubject_name: 某公司\nsubject_type: legal_person\nuscc: 914403001922038217\ncategory: 诚信标兵\nawarded_by: 市信用办\n---\n", "content/role-models/bad-code.md:8:")]
     public void BrokenContentFileStopsStartUpNamingFileAndLine(string file, string text, string expected)
     {

@@ -104,6 +104,95 @@ public sealed class PolicyPagesTests(SiteFactory site) : IClassFixture<SiteFacto
     }
 
     [Theory]
+    // name asked for, canonical name (content/data/department-aliases.yaml), leads and co-operations in the 2019
+    // document: the tasks written with each spelling added up (no task names one department twice).
+    [InlineData("常州市税务局", "常州市税务局", 3, 2)]
+    [InlineData("市税务局", "常州市税务局", 3, 2)]
+    [InlineData("市中级人民法院", "市中级人民法院", 3, 5)]
+    [InlineData("市中级法院", "市中级人民法院", 3, 5)]
+    [InlineData("市交通运输局", "市交通运输局", 2, 7)]
+    [InlineData("市交通局", "市交通运输局", 2, 7)]
+    [InlineData("市发改委（市信用办）", "市发改委（市信用办）", 50, 5)]
+    [InlineData("市发改委（信用办）", "市发改委（市信用办）", 50, 5)]
+    [InlineData("市发改委", "市发改委（市信用办）", 50, 5)]
+    [InlineData("市有关部门", "市各有关部门", 6, 40)]
+    [InlineData("市相关部门", "市各有关部门", 6, 40)]
+    public void FindsEveryVariantSpellingsTasksUnderTheCanonicalName(string name, string canonical, int leads, int coOperations)
+    {
+        var tasks = Library.TasksOf(name);
+
+        Assert.Equal(canonical, tasks.Department);
+        Assert.Equal(leads, tasks.Leads.Count);
+        Assert.Equal(coOperations, tasks.CoOperations.Count);
+        var spellings = Library.TasksOf(canonical).OtherSpellings.Append(canonical).ToList();
+        var all = Library.Policies.SelectMany(p => p.Tasks).ToList();
+        Assert.Equal(spellings.Sum(s => all.Count(t => t.IsLedBy(s))), tasks.Leads.Count);
+        Assert.Equal(spellings.Sum(s => all.Count(t => t.IsCooperatedOnBy(s))), tasks.CoOperations.Count);
+    }
+
+    [Fact]
+    public void ListsEachDepartmentOnceUnderItsCanonicalName()
+    {
+        var departments = Library.TaskDepartments;
+
+        // 58 spellings in the 2019 document, 51 departments once the variants are merged.
+        Assert.Equal(51, departments.Count);
+        Assert.All(departments, d => Assert.Equal(d, Library.CanonicalDepartment(d)));
+        Assert.Equal(departments.Count, departments.Select(Library.CanonicalDepartment).Distinct().Count());
+        foreach (var variant in new[] { "市税务局", "市中级法院", "市交通局", "市发改委", "市发改委（信用办）", "市有关部门", "市相关部门" })
+        {
+            Assert.DoesNotContain(variant, departments);
+        }
+    }
+
+    [Fact]
+    public void MatchesKeyGroupLeadDepartmentsUnderTheCanonicalName()
+    {
+        // Attachment 3's table names 常州市税务局 as the lead for 税务师; tasks also write 市税务局.
+        var byVariant = Library.TasksOf("市税务局");
+
+        Assert.Contains(byVariant.KeyGroupsLed, g => g.Name.Contains("税务师", StringComparison.Ordinal));
+        Assert.Equal(Library.TasksOf("常州市税务局").KeyGroupsLed, byVariant.KeyGroupsLed);
+    }
+
+    [Theory]
+    [InlineData("常州市税务局")]
+    [InlineData("市税务局")]
+    public async Task ShowsAVariantSpellingUnderTheCanonicalHeadingWithEveryTask(string department)
+    {
+        var expected = Library.TasksOf("常州市税务局");
+
+        var (status, html) = await site.CreateClient().GetPageAsync("/policies/tasks?department=" + SiteClient.Query(department));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<title>常州市税务局的任务分工", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>常州市税务局</strong>：牵头（责任）3 项，配合 2 项。", html, StringComparison.Ordinal);
+        Assert.Contains("文件中也写作：市税务局", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"常州市税务局\" selected=\"selected\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"市税务局\"", html, StringComparison.Ordinal);
+        var leadSection = html[html.IndexOf("id=\"leads-heading\"", StringComparison.Ordinal)..html.IndexOf("id=\"coop-heading\"", StringComparison.Ordinal)];
+        foreach (var lead in expected.Leads)
+        {
+            Assert.Contains($"<td class=\"task-title\">{SiteClient.Html(lead.Task.Title)}</td>", leadSection, StringComparison.Ordinal);
+        }
+
+        // The other spelling is the same department, not an "other lead department" of its own tasks.
+        Assert.DoesNotContain("市税务局", leadSection.Replace("常州市税务局", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeepsTheDocumentsOwnSpellingOnThePolicyPage()
+    {
+        var attachment = Library.Policies.First(p => p.Tasks.Any(t => t.IsLedBy("市税务局")));
+
+        var (status, html) = await site.CreateClient().GetPageAsync(attachment.Url);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(">市税务局</a>", html, StringComparison.Ordinal);
+        Assert.Contains(">市交通局</a>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("不存在的部门")]
     [InlineData("市场监督管理局")]
     [InlineData("<script>alert(1)</script>")]

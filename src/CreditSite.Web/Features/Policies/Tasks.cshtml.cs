@@ -40,8 +40,9 @@ public sealed class TasksModel(ContentLibrary library) : PageModel
             return Page();
         }
 
-        Department = name;
+        // A variant spelling (常州市税务局 / 市税务局) shows the department under its canonical name.
         Result = library.TasksOf(name);
+        Department = Result.Department;
         return Page();
     }
 }
