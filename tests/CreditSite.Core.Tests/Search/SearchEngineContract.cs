@@ -730,6 +730,25 @@ public abstract class SearchEngineContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BulkWritesWithManyRepeatedIdsKeepOnlyTheLastOfEach()
+    {
+        // Each id twice in a row, the second time exited (hidden): two threads pick up the two occurrences at about the
+        // same moment, and the later one must still win.
+        var stream = ManyEntries(3000).SelectMany(d => new[] { d, d with { Status = EntryStatus.Exited } }).ToList();
+        var upserted = await NewEngineAsync();
+        var rebuilt = await NewEngineAsync();
+
+        await upserted.UpsertAllAsync(Stream(stream));
+        await rebuilt.RebuildAsync(Stream(stream));
+
+        foreach (var engine in new[] { upserted, rebuilt })
+        {
+            Assert.Equal(3000, await engine.CountAsync());
+            Assert.Equal(0, (await engine.SearchAsync(Request("常州"))).Total);
+        }
+    }
+
+    [Fact]
     public async Task LargeBatchesAreIndexedCompletely()
     {
         var engine = await NewEngineAsync();

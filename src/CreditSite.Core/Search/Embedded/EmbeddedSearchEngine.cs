@@ -277,8 +277,14 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
         IndexWriter writer, IAsyncEnumerable<SearchDocument> documents, Func<string, bool> alreadyIndexed, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var queue = Channel.CreateBounded<(SearchDocument Document, bool Seen)>(new BoundedChannelOptions(4096) { SingleWriter = true });
-        var workers = Enumerable.Range(0, IndexingThreads).Select(_ => Task.Run(async () =>
+
+        // One queue per worker, chosen by the id: the occurrences of a repeated id are then written in stream order by
+        // one thread, so the update of a later occurrence always follows (and deletes) the earlier one. With a shared
+        // queue, another thread could apply the update first and both copies would stay.
+        var queues = Enumerable.Range(0, IndexingThreads)
+            .Select(_ => Channel.CreateBounded<(SearchDocument Document, bool Seen)>(new BoundedChannelOptions(2048) { SingleWriter = true, SingleReader = true }))
+            .ToArray();
+        var workers = queues.Select(queue => Task.Run(async () =>
         {
             try
             {
@@ -309,8 +315,9 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
         {
             await foreach (var document in documents.WithCancellation(failed.Token))
             {
-                var seen = !ids.Add(Fnv1a64(document.Id)) || alreadyIndexed(document.Id);
-                await queue.Writer.WriteAsync((document, seen), failed.Token);
+                var hash = Fnv1a64(document.Id);
+                var seen = !ids.Add(hash) || alreadyIndexed(document.Id);
+                await queues[(int)(hash % (ulong)queues.Length)].Writer.WriteAsync((document, seen), failed.Token);
                 if (++count % ProgressEvery == 0)
                 {
                     progress?.Report(count);
@@ -324,7 +331,10 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable, IAsyncDis
         }
         finally
         {
-            queue.Writer.TryComplete();
+            foreach (var queue in queues)
+            {
+                queue.Writer.TryComplete();
+            }
         }
 
         // A cancellation that neither the caller nor the source asked for means a worker failed: its error is the one to report.
