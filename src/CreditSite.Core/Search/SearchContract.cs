@@ -133,9 +133,10 @@ public interface ISearchEngine
     /// <summary>Adds or replaces documents by <see cref="SearchDocument.Id"/>; visible to searches when it returns.</summary>
     Task UpsertAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds or replaces a stream of documents as one bulk write (an import of many entries): all of them, or,
-    /// if anything fails, none. Visible to searches when it returns. The default writes batches through
-    /// <see cref="UpsertAsync"/>; the embedded engine writes the whole stream in one writer session.</summary>
+    /// <summary>Adds or replaces a stream of documents as one bulk write (an import of many entries); visible to searches
+    /// when it returns. The embedded engine writes the whole stream in one writer session, all or nothing. The default
+    /// (Elasticsearch) writes batches through <see cref="UpsertAsync"/>, so a failure can leave earlier batches written;
+    /// callers retry the whole stream (the import's checkpoint does not move), and upserts are idempotent.</summary>
     async Task<long> UpsertAllAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);

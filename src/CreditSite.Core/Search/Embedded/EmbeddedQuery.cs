@@ -287,7 +287,8 @@ internal sealed class AllOfFilter(IReadOnlyList<Filter> filters) : Filter
     {
         ArgumentNullException.ThrowIfNull(context);
         var maxDoc = context.AtomicReader.MaxDoc;
-        var sets = new List<DocIdSet>(filters.Count);
+        var withBits = new List<DocIdSet>(filters.Count);
+        DocIdSet? lead = null;
         foreach (var filter in filters)
         {
             var set = filter.GetDocIdSet(context, null);
@@ -296,11 +297,23 @@ internal sealed class AllOfFilter(IReadOnlyList<Filter> filters) : Filter
                 return null;
             }
 
-            // Cached filters come as bits already; the rest (a subject key, a date range) are made into bits here.
-            sets.Add(set.Bits is null ? ToBits(set, maxDoc) : set);
+            if (set.Bits is not null)
+            {
+                withBits.Add(set);
+            }
+            else if (lead is null)
+            {
+                // An uncached filter (a subject key: a handful of documents) leads; the cached ones are checked per
+                // document. Making it into bits would cost a bit set per search.
+                lead = set;
+            }
+            else
+            {
+                withBits.Add(ToBits(set, maxDoc));
+            }
         }
 
-        return BitsFilteredDocIdSet.Wrap(new Intersection(sets, maxDoc), acceptDocs);
+        return BitsFilteredDocIdSet.Wrap(new Intersection(lead, withBits, maxDoc), acceptDocs);
     }
 
     internal static FixedBitSet ToBits(DocIdSet? set, int maxDoc)
@@ -315,13 +328,17 @@ internal sealed class AllOfFilter(IReadOnlyList<Filter> filters) : Filter
         return bits;
     }
 
-    private sealed class Intersection(List<DocIdSet> sets, int maxDoc) : DocIdSet
+    /// <summary>With a <paramref name="lead"/> (no random access), its iterator checked against the others' bits, and no
+    /// bits of its own (the query then steps through it); without, random-access bits over all of them.</summary>
+    private sealed class Intersection(DocIdSet? lead, List<DocIdSet> withBits, int maxDoc) : DocIdSet
     {
-        private readonly IBits[] _bits = sets.Select(s => s.Bits).ToArray();
+        private readonly IBits[] _bits = withBits.Select(s => s.Bits).ToArray();
 
-        public override IBits Bits => new AllBits(_bits, maxDoc);
+        public override IBits? Bits => lead is null ? new AllBits(_bits, maxDoc) : null;
 
-        public override DocIdSetIterator GetIterator() => new FilteredDocIdSetIterator(sets[0].GetIterator() ?? DocIdSetIterator.GetEmpty(), _bits);
+        public override DocIdSetIterator GetIterator() => lead is null
+            ? new FilteredDocIdSetIterator(withBits[0].GetIterator() ?? DocIdSetIterator.GetEmpty(), _bits, skipFirst: true)
+            : new FilteredDocIdSetIterator(lead.GetIterator() ?? DocIdSetIterator.GetEmpty(), _bits, skipFirst: false);
 
         public override bool IsCacheable => true;
     }
@@ -344,7 +361,9 @@ internal sealed class AllOfFilter(IReadOnlyList<Filter> filters) : Filter
         }
     }
 
-    private sealed class FilteredDocIdSetIterator(DocIdSetIterator lead, IBits[] bits) : DocIdSetIterator
+    /// <summary><paramref name="lead"/>'s documents that are in every one of <paramref name="bits"/> (the first of which
+    /// is the lead's own when <paramref name="skipFirst"/>).</summary>
+    private sealed class FilteredDocIdSetIterator(DocIdSetIterator lead, IBits[] bits, bool skipFirst) : DocIdSetIterator
     {
         public override int DocID => lead.DocID;
 
@@ -366,7 +385,7 @@ internal sealed class AllOfFilter(IReadOnlyList<Filter> filters) : Filter
 
         private bool InAll(int doc)
         {
-            for (var i = 1; i < bits.Length; i++)
+            for (var i = skipFirst ? 1 : 0; i < bits.Length; i++)
             {
                 if (!bits[i].Get(doc))
                 {
