@@ -16,10 +16,6 @@ internal static class DocumentQuery
     public const int SnippetLength = 120;
     public const int MaxPageSize = 100;
 
-    /// <summary>Longer text is cut: nobody types more, and it keeps a query well under Elasticsearch's clause limit
-    /// (every character becomes a term in several clauses).</summary>
-    public const int MaxTextLength = 100;
-
     /// <summary>Highlighting reads at most this much of a field, so one huge body cannot fail a search.</summary>
     public const int MaxHighlightedLength = 100_000;
 
@@ -51,7 +47,7 @@ internal static class DocumentQuery
     {
         ArgumentNullException.ThrowIfNull(request);
         var (from, size) = Window(request, maxResultWindow);
-        var text = request.Identifier is null ? PlainText(request.Text) : null;
+        var text = request.Identifier is null ? QueryText.Clean(request.Text) : null;
 
         var search = new EsSearchRequest(index)
         {
@@ -86,33 +82,6 @@ internal static class DocumentQuery
         }
 
         return search;
-    }
-
-    /// <summary>The text a person typed, made safe to send: at most <see cref="MaxTextLength"/> characters, control
-    /// characters and broken surrogate halves replaced by spaces (JSON could not carry them). Null when nothing is left.</summary>
-    public static string? PlainText(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var builder = new System.Text.StringBuilder(Math.Min(text.Length, MaxTextLength));
-        for (var i = 0; i < text.Length && builder.Length < MaxTextLength; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else
-            {
-                builder.Append(char.IsSurrogate(c) || char.IsControl(c) || c is '\uFFFD' or '\uFEFF' ? ' ' : c);
-            }
-        }
-
-        var plain = builder.ToString().Trim();
-        return plain.Length == 0 ? null : plain;
     }
 
     /// <summary>Any meaningful part of a name: every bigram (and lone character, Latin word or number) of the text must

@@ -23,9 +23,6 @@ internal sealed class SearchAnalysis : IDisposable
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>Longer input is cut: nobody types more, and it bounds the size of a query.</summary>
-    public const int MaxQueryLength = 200;
-
     private const int MaxHighlightLength = 20_000;
 
     public SearchAnalysis()
@@ -49,45 +46,9 @@ internal sealed class SearchAnalysis : IDisposable
 
     public Analyzer Indexing { get; }
 
-    /// <summary>User text made safe to analyse: at most <see cref="MaxQueryLength"/> characters, control characters and
-    /// lone surrogates replaced by spaces, trimmed. Everything else (quotes, stars, AND, backslashes…) stays: it is
-    /// only ever fed to analysers, never to a query parser.</summary>
-    public static string CleanQueryText(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var length = Math.Min(text.Length, MaxQueryLength);
-        var builder = new StringBuilder(length);
-        for (var i = 0; i < length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    builder.Append(c).Append(text[i + 1]);
-                    i++;
-                }
-                else
-                {
-                    builder.Append(' ');
-                }
-            }
-            else if (char.IsLowSurrogate(c) || char.IsControl(c) || c == '\uFFFD' || c == '\uFEFF')
-            {
-                builder.Append(' ');
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().Trim();
-    }
+    /// <summary>User text made safe to analyse (<see cref="QueryText.Clean"/>). Everything else (quotes, stars, AND,
+    /// backslashes…) stays: it is only ever fed to analysers, never to a query parser.</summary>
+    public static string CleanQueryText(string? text) => QueryText.Clean(text) ?? string.Empty;
 
     public static List<AnalysedToken> Tokens(Analyzer analyzer, string field, string text, int maxLength = int.MaxValue)
     {
@@ -152,14 +113,14 @@ internal sealed class SearchAnalysis : IDisposable
         Bigrams.Dispose();
     }
 
-    /// <summary>Standard tokenizer, width folding, lower case, CJK bigrams.</summary>
+    /// <summary>Standard tokenizer (extended to every CJK extension by <see cref="HanTokenizer"/>), width folding, lower case, CJK bigrams.</summary>
     private sealed class BigramAnalyzer(bool withUnigrams) : Analyzer
     {
         private const CJKScript AllScripts = CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL;
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var tokenizer = new StandardTokenizer(Version, reader);
+            var tokenizer = new HanTokenizer(reader);
             TokenStream stream = new CJKWidthFilter(tokenizer);
             stream = new InvariantLowerCaseFilter(stream);
             stream = new CJKBigramFilter(stream, AllScripts, withUnigrams);

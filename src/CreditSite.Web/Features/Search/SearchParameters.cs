@@ -182,17 +182,8 @@ public sealed class SearchParameters
         return path + QueryString.Create(values).ToUriComponent();
     }
 
-    private static string? Clean(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        // Control characters carry no meaning in a query and would only upset the engines.
-        var cleaned = new string(value.Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).ToArray()).Trim();
-        return cleaned.Length == 0 ? null : cleaned;
-    }
+    // Every parameter goes through the site's one query cleaner: rare characters stay, controls go.
+    private static string? Clean(string? value) => QueryText.Clean(value);
 
     private static DateOnly? ParseDate(string? value, string name, List<string> errors)
     {

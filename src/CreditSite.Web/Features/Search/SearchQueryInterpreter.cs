@@ -25,19 +25,12 @@ public sealed record InterpretedQuery(QueryKind Kind, string Text, IdentifierFil
 /// free text (DESIGN.md, "Query semantics").</summary>
 public sealed class SearchQueryInterpreter(ResidentIdHasher hasher)
 {
-    public const int MaxTextLength = 200;
-
     public InterpretedQuery Interpret(string? raw)
     {
-        var text = (raw ?? string.Empty).Trim();
-        if (text.Length == 0)
+        var text = QueryText.Clean(raw);
+        if (text is null)
         {
             return new InterpretedQuery(QueryKind.Browse, string.Empty, null, null, string.Empty);
-        }
-
-        if (text.Length > MaxTextLength)
-        {
-            text = text[..MaxTextLength];
         }
 
         var compact = IdentifierInput.Normalise(text);
