@@ -8,6 +8,10 @@ RUN dotnet publish src/CreditSite.Web/CreditSite.Web.csproj -c Release -o /app/s
  && dotnet publish src/CreditSite.Cli/CreditSite.Cli.csproj -c Release -o /app/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# The report PDFs' faces (see scripts/report-fonts.sh): the main Song face and the fallback for CJK extensions B–H.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-arphic-gbsn00lp fonts-babelstone-han \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app/site
 COPY --from=build /app /app
 # The published site carries wwwroot/ and content/ beside its binaries; the CLI finds them through Site__RootPath.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of CreditSite on a fresh Debian machine: installs what the tests need when it is missing
-# (Chromium, a CJK font, PostgreSQL, poppler-utils, zbar-tools), starts a throw-away PostgreSQL server on a
+# (Chromium, CJK fonts for the browser and the report PDFs, PostgreSQL, poppler-utils, zbar-tools), starts a throw-away PostgreSQL server on a
 # loopback port, runs `dotnet test` over the solution, and ends with the line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,8 +8,10 @@ root=$(pwd)
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
-[ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || need+=(fonts-arphic-gbsn00lp)
+# grep without -q reads all of fc-list's output: an early exit would fail the pipe under pipefail and always reinstall.
+fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || need+=(fonts-noto-cjk)
+source scripts/report-fonts.sh
+need+=("${report_font_packages[@]}")
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v zbarimg >/dev/null || need+=(zbar-tools)

@@ -6,7 +6,7 @@ namespace CreditSite.Core.Tests.Reports;
 
 public sealed class ReportPdfRendererTests
 {
-    private static readonly ReportPdfRenderer Renderer = new(ReportFont.Install());
+    private static readonly ReportPdfRenderer Renderer = new(ReportFont.Load());
     private static readonly string[] Sections = ["一、基础信息", "二、守信激励", "三、严重失信主体名单", "四、信用承诺", "五、其他"];
 
     [Fact]
@@ -69,6 +69,38 @@ public sealed class ReportPdfRendererTests
         Assert.Contains("第 1 页 / 共", text, StringComparison.Ordinal);
         Assert.Contains("50. 【黑名单】", text, StringComparison.Ordinal);
         Assert.Contains("五、其他", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetsNamesWithSupplementaryPlaneCharactersAsRealTextInTheFallbackFace()
+    {
+        // CJK extension B (𠀀 𪚥), extension E (𬌗) and extension G (𰻞, biáng): GB 18030-2022 names.
+        var report = SampleReports.Personal(name: "王𠀀𪚥𬌗𰻞");
+        var path = await PdfTools.WriteTempAsync(Renderer.Render(report));
+
+        var text = await PdfTools.RunAsync("pdftotext", "-enc", "UTF-8", path, "-");
+        var fonts = await PdfTools.RunAsync("pdffonts", path);
+
+        Assert.Contains("王𠀀𪚥𬌗𰻞", text, StringComparison.Ordinal);
+        Assert.Equal(2, fonts.Split('\n').Count(l => l.Contains("Identity-H", StringComparison.Ordinal) && l.Contains("yes yes", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void MissingFontFileFailsEveryTimeUntilItIsThereAndThenLoads()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "creditsite-font-" + Guid.NewGuid().ToString("N") + ".ttf");
+
+        Assert.Throws<ReportFontMissingException>(() => ReportFont.Load(path));
+        File.Copy(ReportFont.DefaultPath, path);
+        try
+        {
+            var font = ReportFont.Load(path);
+            Assert.NotNull(new ReportPdfRenderer(font).Render(SampleReports.Personal()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static string Squash(string text) => text.Replace("\n", string.Empty, StringComparison.Ordinal);

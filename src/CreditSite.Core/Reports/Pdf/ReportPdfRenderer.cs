@@ -22,20 +22,20 @@ public sealed class ReportPdfRenderer
     private static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
     private static readonly XColor Accent = XColor.FromArgb(0xA4, 0x1E, 0x22);
 
-    private readonly XFont _title;
-    private readonly XFont _heading;
-    private readonly XFont _strong;
-    private readonly XFont _body;
-    private readonly XFont _small;
+    private readonly TextStyle _title;
+    private readonly TextStyle _heading;
+    private readonly TextStyle _strong;
+    private readonly TextStyle _body;
+    private readonly TextStyle _small;
 
     public ReportPdfRenderer(ReportFont font)
     {
         ArgumentNullException.ThrowIfNull(font);
-        _title = new XFont(ReportFont.FamilyName, 20, XFontStyleEx.Bold, FontOptions);
-        _heading = new XFont(ReportFont.FamilyName, 13.5, XFontStyleEx.Bold, FontOptions);
-        _strong = new XFont(ReportFont.FamilyName, 10.5, XFontStyleEx.Bold, FontOptions);
-        _body = new XFont(ReportFont.FamilyName, 10.5, XFontStyleEx.Regular, FontOptions);
-        _small = new XFont(ReportFont.FamilyName, 8.5, XFontStyleEx.Regular, FontOptions);
+        _title = new TextStyle(font, 20, XFontStyleEx.Bold);
+        _heading = new TextStyle(font, 13.5, XFontStyleEx.Bold);
+        _strong = new TextStyle(font, 10.5, XFontStyleEx.Bold);
+        _body = new TextStyle(font, 10.5, XFontStyleEx.Regular);
+        _small = new TextStyle(font, 8.5, XFontStyleEx.Regular);
     }
 
     public byte[] Render(IssuedReport report)
@@ -66,13 +66,13 @@ public sealed class ReportPdfRenderer
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        return layout.SetSupplementaryCharacters ? ToUnicodeRepair.Repair(stream.ToArray()) : stream.ToArray();
     }
 
     private void WriteHeader(Layout layout, IssuedReport report)
     {
         var g = layout.Graphics;
-        g.DrawString(report.Content.Kind.Title(), _title, new XSolidBrush(Accent),
+        g.DrawString(report.Content.Kind.Title(), _title.Main, new XSolidBrush(Accent),
             new XRect(Margin, layout.Y, ContentWidth, 28), XStringFormats.TopCenter);
         layout.Y += 40;
         g.DrawLine(new XPen(Accent, 1.2), Margin, layout.Y, PageWidth - Margin, layout.Y);
@@ -81,7 +81,7 @@ public sealed class ReportPdfRenderer
         var top = layout.Y;
         var qrX = PageWidth - Margin - QrSize;
         ReportQrCode.Draw(g, report.VerificationUrl.AbsoluteUri, qrX, top, QrSize);
-        g.DrawString("扫码核验报告真伪", _small, XBrushes.Black, new XRect(qrX, top + QrSize + 2, QrSize, 12), XStringFormats.TopCenter);
+        g.DrawString("扫码核验报告真伪", _small.Main, XBrushes.Black, new XRect(qrX, top + QrSize + 2, QrSize, 12), XStringFormats.TopCenter);
 
         var labelWidth = 78;
         var valueWidth = ContentWidth - QrSize - 16 - labelWidth;
@@ -96,10 +96,10 @@ public sealed class ReportPdfRenderer
         ];
         foreach (var row in rows)
         {
-            g.DrawString(row[0] + "：", _strong, XBrushes.Black, Margin, layout.Y, XStringFormats.TopLeft);
+            layout.Draw(row[0] + "：", _strong, XBrushes.Black, Margin);
             foreach (var line in layout.Wrap(row[1], _body, valueWidth))
             {
-                g.DrawString(line, _body, XBrushes.Black, Margin + labelWidth, layout.Y, XStringFormats.TopLeft);
+                layout.Draw(line, _body, XBrushes.Black, Margin + labelWidth);
                 layout.Y += LineHeight(_body);
             }
 
@@ -257,11 +257,11 @@ public sealed class ReportPdfRenderer
             var y = PageHeight - BottomMargin + 22;
             g.DrawLine(new XPen(Rule, 0.5), Margin, y - 4, PageWidth - Margin, y - 4);
             var text = $"信用常州 · 报告编号 {number} · 第 {i + 1} 页 / 共 {count} 页";
-            g.DrawString(text, _small, new XSolidBrush(Muted), new XRect(Margin, y, ContentWidth, 12), XStringFormats.TopCenter);
+            g.DrawString(text, _small.Main, new XSolidBrush(Muted), new XRect(Margin, y, ContentWidth, 12), XStringFormats.TopCenter);
         }
     }
 
-    private static double LineHeight(XFont font) => font.Size * 1.55;
+    private static double LineHeight(TextStyle style) => style.Size * 1.55;
 
     private static string FormatTime(DateTimeOffset time) =>
         time.ToOffset(CreditCalendar.ChinaStandardTime).ToString("yyyy年M月d日 HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）";
@@ -275,20 +275,22 @@ public sealed class ReportPdfRenderer
     /// measured character widths (cached per font and character: the same few hundred characters recur).</summary>
     private sealed class Layout(ReportPdfRenderer renderer, PdfDocument document)
     {
-        private readonly Dictionary<(XFont, char), double> _widths = [];
+        private readonly Dictionary<(TextStyle, Rune), double> _widths = [];
         private XGraphics? _graphics;
 
         public double Y { get; set; }
+
+        /// <summary>Whether any character outside the Basic Multilingual Plane was set (its text map needs repair).</summary>
+        public bool SetSupplementaryCharacters { get; private set; }
 
         public XGraphics Graphics => _graphics ?? NewPage();
 
         public void Heading(string text)
         {
             KeepTogether(LineHeight(renderer._heading) + LineHeight(renderer._body) * 2);
-            var g = Graphics;
-            g.DrawString(text, renderer._heading, new XSolidBrush(Accent), Margin, Y, XStringFormats.TopLeft);
+            Draw(text, renderer._heading, new XSolidBrush(Accent), Margin);
             Y += LineHeight(renderer._heading);
-            g.DrawLine(new XPen(Rule, 0.5), Margin, Y - 3, PageWidth - Margin, Y - 3);
+            Graphics.DrawLine(new XPen(Rule, 0.5), Margin, Y - 3, PageWidth - Margin, Y - 3);
             Y += 4;
         }
 
@@ -304,13 +306,39 @@ public sealed class ReportPdfRenderer
             Paragraph($"{label}：{value}", renderer._body, indent: 18);
         }
 
-        public void Paragraph(string text, XFont font, double indent = 0)
+        public void Paragraph(string text, TextStyle style, double indent = 0)
         {
-            foreach (var line in Wrap(text, font, ContentWidth - indent))
+            foreach (var line in Wrap(text, style, ContentWidth - indent))
             {
-                KeepTogether(LineHeight(font));
-                Graphics.DrawString(line, font, XBrushes.Black, Margin + indent, Y, XStringFormats.TopLeft);
-                Y += LineHeight(font);
+                KeepTogether(LineHeight(style));
+                Draw(line, style, XBrushes.Black, Margin + indent);
+                Y += LineHeight(style);
+            }
+        }
+
+        /// <summary>Sets one line at the pen's height, each run of characters in the face that has them, all on the
+        /// main face's baseline.</summary>
+        public void Draw(string line, TextStyle style, XBrush brush, double x)
+        {
+            var baseline = Y + style.Ascent;
+            var run = new StringBuilder();
+            ReportFont.Face? face = null;
+            foreach (var rune in line.EnumerateRunes())
+            {
+                var next = style.Font.FaceFor(rune.Value);
+                if (face is not null && next != face)
+                {
+                    x = DrawRun(run, style.For(face), brush, x, baseline);
+                }
+
+                face = next;
+                run.Append(rune.ToString());
+                SetSupplementaryCharacters |= !rune.IsBmp;
+            }
+
+            if (face is not null)
+            {
+                DrawRun(run, style.For(face), brush, x, baseline);
             }
         }
 
@@ -323,26 +351,28 @@ public sealed class ReportPdfRenderer
             }
         }
 
-        public List<string> Wrap(string text, XFont font, double width)
+        /// <summary>Cuts <paramref name="text"/> into lines no wider than <paramref name="width"/>, by whole characters
+        /// (a supplementary-plane character is one rune, two UTF-16 units: never split).</summary>
+        public List<string> Wrap(string text, TextStyle style, double width)
         {
             var lines = new List<string>();
             var line = new StringBuilder();
             var lineWidth = 0.0;
-            foreach (var c in text.ReplaceLineEndings(" "))
+            foreach (var rune in text.ReplaceLineEndings(" ").EnumerateRunes())
             {
-                var w = Width(font, c);
+                var w = Width(style, rune);
                 if (lineWidth + w > width && line.Length > 0)
                 {
                     lines.Add(line.ToString().TrimEnd());
                     line.Clear();
                     lineWidth = 0;
-                    if (c == ' ')
+                    if (rune.Value == ' ')
                     {
                         continue;
                     }
                 }
 
-                line.Append(c);
+                line.Append(rune.ToString());
                 lineWidth += w;
             }
 
@@ -360,15 +390,23 @@ public sealed class ReportPdfRenderer
             _graphics = null;
         }
 
-        private double Width(XFont font, char c)
+        private double Width(TextStyle style, Rune rune)
         {
-            if (!_widths.TryGetValue((font, c), out var w))
+            if (!_widths.TryGetValue((style, rune), out var w))
             {
-                w = Graphics.MeasureString(c.ToString(), font).Width;
-                _widths[(font, c)] = w;
+                w = Graphics.MeasureString(rune.ToString(), style.For(style.Font.FaceFor(rune.Value))).Width;
+                _widths[(style, rune)] = w;
             }
 
             return w;
+        }
+
+        private double DrawRun(StringBuilder run, XFont font, XBrush brush, double x, double baseline)
+        {
+            var text = run.ToString();
+            run.Clear();
+            Graphics.DrawString(text, font, brush, x, baseline, XStringFormats.BaseLineLeft);
+            return x + Graphics.MeasureString(text, font).Width;
         }
 
         private XGraphics NewPage()
@@ -381,5 +419,22 @@ public sealed class ReportPdfRenderer
             Y = Margin;
             return _graphics;
         }
+    }
+
+    /// <summary>One size and weight, in both faces of the report font.</summary>
+    private sealed class TextStyle(ReportFont font, double size, XFontStyleEx style)
+    {
+        public ReportFont Font { get; } = font;
+
+        public double Size { get; } = size;
+
+        public XFont Main { get; } = new(font.Main.FamilyName, size, style, FontOptions);
+
+        public XFont Fallback { get; } = new(font.Fallback.FamilyName, size, style, FontOptions);
+
+        /// <summary>The main face's ascent in points: where a top-aligned line's baseline lies.</summary>
+        public double Ascent => Size * Main.Metrics.Ascent / Main.Metrics.UnitsPerEm;
+
+        public XFont For(ReportFont.Face face) => face == Font.Main ? Main : Fallback;
     }
 }

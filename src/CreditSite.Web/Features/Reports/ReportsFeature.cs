@@ -21,8 +21,12 @@ public sealed class ReportOptions
     [Range(1, 30)]
     public int MaxGrantDays { get; set; } = 30;
 
-    /// <summary>The CJK TrueType font PDFs are set in (default: Debian's fonts-arphic-gbsn00lp).</summary>
+    /// <summary>The main CJK TrueType face PDFs are set in (default: Debian's fonts-arphic-gbsn00lp).</summary>
     public string FontPath { get; set; } = ReportFont.DefaultPath;
+
+    /// <summary>The face for characters the main face lacks, above all CJK extensions B–H in names (default: Debian's
+    /// fonts-babelstone-han).</summary>
+    public string FallbackFontPath { get; set; } = ReportFont.DefaultFallbackPath;
 }
 
 public static class ReportsFeature
@@ -46,10 +50,22 @@ public static class ReportsFeature
 }
 
 /// <summary>The PDF renderer, made on first use: a missing font then shows as a clear message on the download, not as
-/// a site that will not start.</summary>
+/// a site that will not start. Only success is kept: once the font is installed, the next download works without a
+/// restart (a cached failure would answer 503 for ever).</summary>
 public sealed class ReportPdfFactory(IOptions<ReportOptions> options)
 {
-    private readonly Lazy<ReportPdfRenderer> _renderer = new(() => new ReportPdfRenderer(ReportFont.Install(options.Value.FontPath)));
+    private ReportPdfRenderer? _renderer;
 
-    public byte[] Render(IssuedReport report) => _renderer.Value.Render(report);
+    /// <exception cref="ReportFontMissingException">A font file is missing or unreadable.</exception>
+    public byte[] Render(IssuedReport report)
+    {
+        var renderer = Volatile.Read(ref _renderer);
+        if (renderer is null)
+        {
+            renderer = new ReportPdfRenderer(ReportFont.Load(options.Value.FontPath, options.Value.FallbackFontPath));
+            Volatile.Write(ref _renderer, renderer);
+        }
+
+        return renderer.Render(report);
+    }
 }
