@@ -22,8 +22,13 @@ public sealed class StorageOptions
     /// <c>Storage__ConnectionString</c>). Ignored for SQLite, whose file lives in the data folder.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Load the bundled demonstration set when the store is empty (first start).</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>Load the demonstration set (演示数据: fictitious red/black entries). Unset means on in Development and
+    /// off everywhere else; any other environment refuses to start with it on unless
+    /// <see cref="AllowDemoDataOutsideDevelopment"/> is set too, and then every page, API answer, feed and badge says so.</summary>
+    public bool? SeedDemoData { get; set; }
+
+    /// <summary>The second, explicit switch a demonstration server outside Development needs for demo data.</summary>
+    public bool AllowDemoDataOutsideDevelopment { get; set; }
 
     /// <summary>A CSV or JSON Lines file to load on first start instead of the generated demonstration set.</summary>
     public string? DemoDataFile { get; set; }

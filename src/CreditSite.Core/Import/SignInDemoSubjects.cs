@@ -11,6 +11,9 @@ namespace CreditSite.Import;
 public static class SignInDemoSubjects
 {
     public static readonly string BlackListedPersonId = ResidentIdNumber.Complete("32040219850315003").Value;
+    /// <summary>The first of these records: its presence tells that the demonstration set is in the store.</summary>
+    public const string FirstEntryId = "SIGNIN-DEMO-1";
+
     public const string BlackListedPersonName = "张伟";
     public static readonly string CleanPersonId = ResidentIdNumber.Complete("32041119920823004").Value;
     public const string CleanPersonName = "李娜";
@@ -30,7 +33,7 @@ public static class SignInDemoSubjects
     /// company has a black-list and a red-list entry. The clean person and the representative have none.</summary>
     public static IReadOnlyList<string?[]> Rows(DateOnly today) =>
     [
-        Row("SIGNIN-DEMO-1", "black", "natural_person", BlackListedPersonName, null, BlackListedPersonId, "司法执行", "市中级人民法院",
+        Row(FirstEntryId, "black", "natural_person", BlackListedPersonName, null, BlackListedPersonId, "司法执行", "市中级人民法院",
             PersonCourtDecision, today.AddDays(-30), today.AddDays(-30).AddYears(2), "serious",
             "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条", "有履行能力而拒不履行生效法律文书确定的义务。", "active"),
         Row("SIGNIN-DEMO-2", "black", "natural_person", BlackListedPersonName, null, BlackListedPersonId, "税务", "常州市税务局",

@@ -12,8 +12,8 @@ public sealed class LocalIdentityProviderTests
 
         var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
 
-        Assert.Contains("本地演示身份提供方（/local-idp/）仅用于开发和测试环境", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Authentication:Oidc:Authority", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Production 环境拒绝启动", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("缺少 Authentication:Oidc:Authority", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,8 @@ public sealed class LocalIdentityProviderTests
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
-            builder.UseSetting("Privacy:IdHashKey", "production-test-key-0123456789");
+            builder.UseSetting("Privacy:IdHashKey", "production-test-key-0123456789-abcdefghijklmnop");
+            builder.UseSetting("Site:PublicBaseUrl", "https://credit.example.gov.cn");
         }
     }
 }

@@ -1,3 +1,4 @@
+using CreditSite.Web.Features.ListSync;
 using CreditSite.Identifiers;
 using CreditSite.Search;
 using CreditSite.Web.Features.Search;
@@ -6,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CreditSite.Web.Features.Embeds;
 
 /// <summary>The HTML status badge for one organisation, for an iframe on a merchant's page.</summary>
-public sealed class BadgeModel(SubjectStatusLookup lookup) : PageModel
+public sealed class BadgeModel(SubjectStatusLookup lookup, DemoDataMode demo) : PageModel
 {
+    /// <summary>The site holds demonstration data: the badge says so.</summary>
+    public bool IsDemo => demo.IsOn;
+
     public SubjectStatus? Status { get; private set; }
 
     public string? Message { get; private set; }

@@ -14,7 +14,8 @@ public static class BadgeSvg
     private const int Height = 40;
     private const int Padding = 8;
 
-    public static string Render(SubjectStatus status)
+    /// <param name="demo">The site holds demonstration data: the badge says 演示数据 instead of the check date.</param>
+    public static string Render(SubjectStatus status, bool demo = false)
     {
         ArgumentNullException.ThrowIfNull(status);
         var colour = status.Standing switch
@@ -23,7 +24,7 @@ public static class BadgeSvg
             ListStanding.Red => "#b4141b",
             _ => "#1a7f37",
         };
-        var checkedText = "核查日期 " + status.CheckedOnText;
+        var checkedText = demo ? "演示数据 · 非真实认定" : "核查日期 " + status.CheckedOnText;
         return Render(status.BadgeText, checkedText, colour, $"信用常州：{status.BadgeText}，{checkedText}");
     }
 

@@ -1,3 +1,4 @@
+using CreditSite.Web.Features.ListSync;
 using System.Globalization;
 using CreditSite.Identifiers;
 using CreditSite.Search;
@@ -26,7 +27,8 @@ public static class EmbedsFeature
         return app;
     }
 
-    private static async Task<IResult> BadgeSvgAsync(string uscc, HttpContext context, SubjectStatusLookup lookup, CancellationToken cancellationToken)
+    private static async Task<IResult> BadgeSvgAsync(
+        string uscc, HttpContext context, SubjectStatusLookup lookup, DemoDataMode demo, CancellationToken cancellationToken)
     {
         var code = UnifiedSocialCreditCode.Parse(uscc);
         if (!code.IsValid)
@@ -38,7 +40,7 @@ public static class EmbedsFeature
         {
             var status = await lookup.GetAsync(code.Value!.Value.Value, cancellationToken);
             SetShortCaching(context.Response);
-            return Svg(context, BadgeSvg.Render(status), StatusCodes.Status200OK);
+            return Svg(context, BadgeSvg.Render(status, demo.IsOn), StatusCodes.Status200OK);
         }
         catch (SearchUnavailableException outage)
         {

@@ -1,3 +1,4 @@
+using CreditSite.Web.Features.ListSync;
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
@@ -34,7 +35,7 @@ public static class FeedsFeature
     }
 
     private static async Task<IResult> BlackListAsync(
-        HttpContext context, ISearchEngine engine, TimeProvider time, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+        HttpContext context, ISearchEngine engine, TimeProvider time, IOptions<SiteOptions> site, DemoDataMode demo, CancellationToken cancellationToken)
     {
         var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
         var field = context.Request.Query["field"].ToString().Trim();
@@ -57,15 +58,16 @@ public static class FeedsFeature
         }, results => AtomFeed.Write(
             $"{baseUrl}/feeds/black-list.atom{query}",
             field.Length > 0 ? $"信用常州 · 黑名单 · {field}" : "信用常州 · 黑名单",
-            "常州市失信惩戒对象（黑名单）中公示期内的最新认定，按认定日期从新到旧。",
+            demo.IsOn ? DemoDataMode.Notice : "常州市失信惩戒对象（黑名单）中公示期内的最新认定，按认定日期从新到旧。",
             $"{baseUrl}/lists/black{query}",
-            results.Hits.Select(h => BlackListEntry(h.Document, baseUrl)).ToList(),
+            results.Hits.Select(h => BlackListEntry(h.Document, baseUrl, demo.IsOn)).ToList(),
             AtomFeed.StartOfDay(today)), cancellationToken);
     }
 
-    private static AtomEntry BlackListEntry(SearchDocument d, string baseUrl)
+    private static AtomEntry BlackListEntry(SearchDocument d, string baseUrl, bool demo)
     {
         var summary = new StringBuilder();
+        if (demo) { summary.Append(DemoDataMode.Notice); }
         if (d.Uscc is not null) { summary.Append(CultureInfo.InvariantCulture, $"统一社会信用代码：{d.Uscc}；"); }
         if (d.MaskedIdNumber is not null) { summary.Append(CultureInfo.InvariantCulture, $"身份证号码：{d.MaskedIdNumber}；"); }
         summary.Append(CultureInfo.InvariantCulture, $"领域：{d.Field}；认定单位：{d.IssuingDepartment}；决定文号：{d.DecisionNumber}；认定日期：{Iso(d.Date)}");
@@ -74,7 +76,8 @@ public static class FeedsFeature
         if (d.Status == EntryStatus.UnderObjection) { summary.Append("；异议处理中"); }
         summary.Append('。');
         if ((d.Summary ?? d.Body) is { Length: > 0 } text) { summary.Append(Truncate(text, 300)); }
-        return new AtomEntry(AtomFeed.TagId(baseUrl, d.Id), $"{d.SubjectName ?? d.Title}（{d.Field}）", baseUrl + d.Url,
+        var title = $"{(demo ? "【演示数据】" : string.Empty)}{d.SubjectName ?? d.Title}（{d.Field}）";
+        return new AtomEntry(AtomFeed.TagId(baseUrl, d.Id), title, baseUrl + d.Url,
             AtomFeed.StartOfDay(d.Date), summary.ToString(), d.Field);
     }
 

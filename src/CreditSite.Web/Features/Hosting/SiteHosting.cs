@@ -22,6 +22,8 @@ public static class SiteHostingExtensions
 {
     public static WebApplicationBuilder AddSiteHosting(this WebApplicationBuilder builder)
     {
+        // First of all: a Production start with missing or development settings stops here, before anything runs.
+        ProductionSettings.Enforce(builder.Environment, builder.Configuration);
         builder.Services.AddOptions<SiteOptions>()
             .Bind(builder.Configuration.GetSection("Site"))
             .Validate(o => Directory.Exists(o.ContentPath), "Site:RootPath must hold content/.")

@@ -1,3 +1,4 @@
+using CreditSite.Hosting;
 using CreditSite.Storage;
 
 namespace CreditSite.Web.Features.ListSync;
@@ -12,6 +13,9 @@ public static class ListStoreFeature
         var root = builder.Configuration["Site:RootPath"]
             ?? throw new InvalidOperationException("Site:RootPath is set by SiteHostBuilder before features register.");
         builder.Services.AddCreditStore(builder.Configuration, root);
+        // Decided (and refused) here, at start-up, before anything could seed.
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSingleton(DemoDataMode.Decide(storage, builder.Environment));
         builder.Services.AddSingleton(new DemoDataSource(root));
         builder.Services.AddSingleton<DemoDataSeeder>();
         // Registered in this order: the schema exists before the synchroniser's first read.

@@ -1,3 +1,4 @@
+using CreditSite.Web.Features.ListSync;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -54,7 +55,7 @@ public static class StatusApi
     }
 
     private static async Task<IResult> StatusAsync(
-        HttpContext context, SubjectStatusLookup lookup, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+        HttpContext context, SubjectStatusLookup lookup, IOptions<SiteOptions> site, DemoDataMode demo, CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync(context.Request, cancellationToken);
         if (problem is not null)
@@ -87,7 +88,7 @@ public static class StatusApi
         }
 
         var checkedOn = lookup.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return TypedResults.Ok(new StatusAnswer(checkedOn, results.Count, results));
+        return TypedResults.Ok(new StatusAnswer(checkedOn, results.Count, results) { Notice = demo.NoticeOrNull });
     }
 
     /// <summary>The codes, or a Chinese message saying what is wrong with the body.</summary>
@@ -161,4 +162,9 @@ public sealed record CodeStatus(
     string? SubjectUrl);
 
 /// <param name="CheckedOn">The day the standing holds for (China Standard Time), <c>yyyy-MM-dd</c>.</param>
-public sealed record StatusAnswer(string CheckedOn, int Count, IReadOnlyList<CodeStatus> Results);
+public sealed record StatusAnswer(string CheckedOn, int Count, IReadOnlyList<CodeStatus> Results)
+{
+    /// <summary>Set when the site holds demonstration data (演示数据): the records are not real decisions.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Notice { get; init; }
+}

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using CreditSite.Web.Features.ListSync;
 using System.Globalization;
 using CreditSite.Domain;
 using CreditSite.Identifiers;
@@ -32,6 +34,7 @@ public static class SearchApi
         [FromServices] ISearchEngine engine,
         [FromServices] SearchQueryInterpreter interpreter,
         [FromServices] TimeProvider time,
+        [FromServices] DemoDataMode demo,
         CancellationToken cancellationToken)
     {
         _ = query; // Declared for the OpenAPI document; values are read once, the same way as the page does.
@@ -50,7 +53,7 @@ public static class SearchApi
         try
         {
             var results = await engine.SearchAsync(request, cancellationToken);
-            return TypedResults.Ok(SearchAnswer.From(interpreted, results));
+            return TypedResults.Ok(SearchAnswer.From(interpreted, results) with { Notice = demo.NoticeOrNull });
         }
         catch (SearchUnavailableException outage)
         {
@@ -60,7 +63,8 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<SubjectAnswer>, ProblemHttpResult>> SubjectAsync(
-        HttpContext context, string uscc, [FromServices] ISearchEngine engine, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, string uscc, [FromServices] ISearchEngine engine, [FromServices] TimeProvider time,
+        [FromServices] DemoDataMode demo, CancellationToken cancellationToken)
     {
         var code = UnifiedSocialCreditCode.Parse(uscc);
         if (!code.IsValid)
@@ -76,7 +80,7 @@ public static class SearchApi
                 return TypedResults.Problem("未找到该统一社会信用代码对应的公示信息。", statusCode: 404, title: "未找到");
             }
 
-            return TypedResults.Ok(SubjectAnswer.From(record));
+            return TypedResults.Ok(SubjectAnswer.From(record) with { Notice = demo.NoticeOrNull });
         }
         catch (SearchUnavailableException outage)
         {
@@ -125,6 +129,10 @@ public sealed record SearchAnswer(
     string Query, string QueryKind, long Total, int Page, int PageSize, int PageCount,
     IReadOnlyList<HitAnswer> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetAnswer>> Facets)
 {
+    /// <summary>Set when the site holds demonstration data (演示数据): the records are not real decisions.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Notice { get; init; }
+
     public static SearchAnswer From(InterpretedQuery query, SearchResults results)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -146,6 +154,10 @@ public sealed record SubjectAnswer(
     string SubjectKey, string Name, string? Uscc, string SubjectType, string Status, IReadOnlyList<HitAnswer> RedList,
     IReadOnlyList<HitAnswer> BlackList, IReadOnlyList<HitAnswer> RoleModels)
 {
+    /// <summary>Set when the site holds demonstration data (演示数据): the records are not real decisions.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Notice { get; init; }
+
     public static SubjectAnswer From(SubjectRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
