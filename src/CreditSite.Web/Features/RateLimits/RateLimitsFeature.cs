@@ -27,10 +27,17 @@ public static class RateLimitsFeature
 
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ClientAddressOptions>>((forwarded, clientAddress) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // The framework trusts loopback by default; only what is configured is trusted here.
+            // Empty KnownProxies and KnownIPNetworks mean "trust every sender" to the middleware (ASP.NET Core docs,
+            // "Configure ASP.NET Core to work with proxy servers": clearing both forwards from any network). So with no
+            // proxy configured nothing is forwarded at all — from loopback neither — and with proxies configured only
+            // they are trusted (the framework's loopback defaults are cleared).
+            var anyProxy = clientAddress.Value.KnownProxies.Length > 0 || clientAddress.Value.KnownNetworks.Length > 0;
+            forwarded.ForwardedHeaders = anyProxy ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list still holds 127.0.0.0/8 by default and is honoured too
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var proxy in clientAddress.Value.KnownProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
