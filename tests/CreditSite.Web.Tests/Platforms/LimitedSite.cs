@@ -13,7 +13,7 @@ namespace CreditSite.Web.Tests.Platforms;
 /// proxy (198.51.100.1), and a way to choose the TCP peer of a request: the in-memory test server has no sockets, so
 /// a test sends <see cref="PeerHeader"/> and a first middleware makes it the connection's remote address, the way
 /// Kestrel would.</summary>
-public sealed class LimitedSite : SeededPlatformSite
+public class LimitedSite : SeededPlatformSite
 {
     public const string PeerHeader = "X-Test-Peer";
     public const string KnownProxy = "198.51.100.1";
@@ -21,6 +21,7 @@ public sealed class LimitedSite : SeededPlatformSite
     public const int ApiPermits = 3;
     public const int VerificationPermits = 2;
     public const int SensitivePermits = 3;
+    public const int SignInPermits = 8;
 
     private static int nextPeer;
 
@@ -34,6 +35,8 @@ public sealed class LimitedSite : SeededPlatformSite
         ["RateLimits:ReportVerification:WindowSeconds"] = "600",
         ["RateLimits:Sensitive:PermitLimit"] = SensitivePermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:Sensitive:WindowSeconds"] = "600",
+        ["RateLimits:SignIn:PermitLimit"] = SignInPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:SignIn:WindowSeconds"] = "600",
         ["ForwardedHeaders:KnownProxies:0"] = KnownProxy,
     };
 

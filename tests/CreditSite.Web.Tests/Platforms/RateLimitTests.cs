@@ -83,20 +83,30 @@ public sealed class RateLimitTests(LimitedSite site) : IClassFixture<LimitedSite
         }
     }
 
+    /// <summary>An office behind one address: sign-in routes allow more than the strict limit (the pages limit is
+    /// raised here so that only the sign-in limit is measured), and the refusal is the site's own page.</summary>
     [Fact]
-    public async Task SignInRoutesHaveTheirOwnStricterLimit()
+    public async Task SignInRoutesAreGenerousAndTheirRefusalIsASitePageWithHeaderAndFooter()
     {
-        var client = site.ClientFrom(LimitedSite.NewPeer(), followRedirects: false);
+        using var office = new RoomyPagesSite();
+        var client = office.ClientFrom(LimitedSite.NewPeer(), followRedirects: false);
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i <= LimitedSite.SensitivePermits; i++)
+        for (var i = 0; i < LimitedSite.SignInPermits; i++)
         {
-            using var response = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+            using var response = await client.GetAsync(new Uri(i % 2 == 0 ? "/account/sign-in" : "/account/sign-in-failed", UriKind.Relative));
             statuses.Add(response.StatusCode);
         }
 
-        Assert.All(statuses.Take(LimitedSite.SensitivePermits), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-        AssertRetryAfter(await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative)), 600);
+        using var refused = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.True(LimitedSite.SignInPermits > LimitedSite.SensitivePermits);
+        Assert.All(statuses, s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        AssertRetryAfter(refused, 600);
+        Assert.Contains("访问过于频繁", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"site-header\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"site-footer\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,5 +199,12 @@ public sealed class RateLimitTests(LimitedSite site) : IClassFixture<LimitedSite
         var value = Assert.Single(response.Headers.GetValues("Retry-After"));
         var seconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(seconds, 1, windowSeconds);
+    }
+
+    /// <summary>The limited site with a pages limit above the sign-in limit.</summary>
+    private sealed class RoomyPagesSite : LimitedSite
+    {
+        protected override IDictionary<string, string?> Settings =>
+            new Dictionary<string, string?>(base.Settings) { ["RateLimits:Pages:PermitLimit"] = "100" };
     }
 }

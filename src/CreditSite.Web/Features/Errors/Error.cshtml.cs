@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CreditSite.Web.Features.RateLimits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +22,16 @@ public sealed class ErrorModel : PageModel
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
+
+    /// <summary>The wait comes from the limiter (<see cref="TooManyRequests.WaitItem"/>); verification has its own words.</summary>
+    private (string, string) TooManyRequestsText()
+    {
+        var wait = HttpContext.Items[TooManyRequests.WaitItem] as string;
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? string.Empty;
+        var heading = original.StartsWith("/reports/verify", StringComparison.OrdinalIgnoreCase) ? "核验请求过于频繁" : "访问过于频繁";
+        return (heading, (wait is null ? "您的访问过于频繁，请稍后再试。" : $"您的访问过于频繁，为保障网站对所有人正常服务，请在 {wait}后再试。")
+            + "如果您所在单位共用一个网络出口，同事的访问也计入额度；平台批量查询请使用开放接口（/api）。");
+    }
 
     private void Describe(int? code)
     {
@@ -48,7 +59,7 @@ public sealed class ErrorModel : PageModel
             403 => ("无权访问", "您没有访问此页面的权限。"),
             404 => ("页面不存在", "您访问的页面不存在或已被移除，请检查网址，或从首页重新进入。"),
             405 => ("请求方式不受支持", "此页面不支持这种访问方式。"),
-            429 => ("访问过于频繁", "您的访问过于频繁，请稍后再试。"),
+            429 => TooManyRequestsText(),
             503 => ("服务暂时不可用", "系统正在维护或繁忙，请稍后再试。"),
             >= 500 => ("服务器出错了", "很抱歉，处理您的请求时出现了问题，我们已记录此错误。请稍后再试。"),
             _ => ("请求未能完成", "请检查网址或输入后重试。"),

@@ -1,4 +1,5 @@
 using CreditSite.Web.Features.ListSync;
+using CreditSite.Web.Features.RateLimits;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -55,7 +56,8 @@ public static class StatusApi
     }
 
     private static async Task<IResult> StatusAsync(
-        HttpContext context, SubjectStatusLookup lookup, IOptions<SiteOptions> site, DemoDataMode demo, CancellationToken cancellationToken)
+        HttpContext context, SubjectStatusLookup lookup, IOptions<SiteOptions> site, DemoDataMode demo, SiteLimiters limiters,
+        CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync(context.Request, cancellationToken);
         if (problem is not null)
@@ -63,8 +65,20 @@ public static class StatusApi
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "请求有误");
         }
 
+        // One permit per code (each costs up to two searches): the request itself took one, the rest come from the
+        // caller's same window, so a batch of 100 costs what 100 single lookups cost (docs/rate-limits.md).
+        if (!limiters.TryCharge(context, request!.Count - 1, out var limit))
+        {
+            context.Response.Headers.RetryAfter = "60";
+            return TypedResults.Problem(
+                request.Count > limit
+                    ? $"本次查询 {request.Count} 个代码，按每个代码计 1 次，超过每个时间窗的额度 {limit} 次：请分批查询，或申请更高额度的 API 密钥。"
+                    : $"本次查询 {request.Count} 个代码，按每个代码计 1 次，剩余额度不足：请稍后重试或减少每批的代码数。",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁");
+        }
+
         var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
-        var results = new List<CodeStatus>(request!.Count);
+        var results = new List<CodeStatus>(request.Count);
         try
         {
             foreach (var input in request)

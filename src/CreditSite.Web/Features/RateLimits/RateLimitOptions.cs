@@ -30,16 +30,24 @@ public sealed class RateLimitOptions
     /// on top of <see cref="Pages"/>: with 12-character codes, guessing stays hopeless.</summary>
     public WindowLimit ReportVerification { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
 
-    /// <summary>Sign-in routes, on top of <see cref="Pages"/>: the site must not become a tool for hammering the
-    /// identity provider.</summary>
+    /// <summary>Routes where a caller could guess a secret (grant codes), on top of <see cref="Pages"/>: strict.</summary>
     public WindowLimit Sensitive { get; set; } = new() { PermitLimit = 30, WindowSeconds = 600 };
 
     /// <summary>Path prefixes that fall under <see cref="Sensitive"/> (set in appsettings.json).</summary>
     public string[] SensitivePaths { get; set; } = [];
 
+    /// <summary>Sign-in and sign-out routes, on top of <see cref="Pages"/>: generous, because a tax office or a
+    /// service hall signs many people in through one address (a sign-in plus sign-out is about five requests), yet
+    /// bounded so the site cannot be used to hammer the identity provider. Nothing is guessed here: the provider
+    /// checks the credentials.</summary>
+    public WindowLimit SignIn { get; set; } = new() { PermitLimit = 600, WindowSeconds = 600 };
+
+    /// <summary>Path prefixes that fall under <see cref="SignIn"/> (set in appsettings.json).</summary>
+    public string[] SignInPaths { get; set; } = [];
+
     public bool IsValid =>
-        Pages.IsValid && Api.IsValid && ReportVerification.IsValid && Sensitive.IsValid
-        && SensitivePaths.All(p => p.StartsWith('/'));
+        Pages.IsValid && Api.IsValid && ReportVerification.IsValid && Sensitive.IsValid && SignIn.IsValid
+        && SensitivePaths.All(p => p.StartsWith('/')) && SignInPaths.All(p => p.StartsWith('/'));
 }
 
 /// <summary><c>ForwardedHeaders</c> section: the reverse proxies whose <c>X-Forwarded-For</c> is believed. A request

@@ -52,12 +52,14 @@ public static class RateLimitsFeature
             forwarded.ForwardLimit = null;
         });
 
+        builder.Services.AddSingleton<SiteLimiters>();
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SiteLimiters>((limiter, limits, site) =>
         {
             var o = limits.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(GeneralLimiter(o), SensitiveLimiter(o));
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(site.General, PathLimiter("sensitive", o.Sensitive, o.SensitivePaths),
+                PathLimiter("sign-in", o.SignIn, o.SignInPaths));
             limiter.OnRejected = (context, cancellationToken) => TooManyRequests.WriteAsync(context, o, cancellationToken);
             // Used by the verification page ([EnableRateLimiting]); runs after the global limiters.
             limiter.AddPolicy(ReportVerificationPolicy, context => IsVerificationAttempt(context.Request)
@@ -101,7 +103,7 @@ public static class RateLimitsFeature
 
     internal static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
-    private static PartitionedRateLimiter<HttpContext> GeneralLimiter(RateLimitOptions o) =>
+    internal static PartitionedRateLimiter<HttpContext> GeneralLimiter(RateLimitOptions o) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             if (IsReExecution(context))
@@ -129,18 +131,23 @@ public static class RateLimitsFeature
             return RateLimitPartition.GetFixedWindowLimiter("page|" + ClientAddress(context), _ => Window(o.Pages.PermitLimit, o.Pages.Window));
         });
 
-    private static PartitionedRateLimiter<HttpContext> SensitiveLimiter(RateLimitOptions o) =>
+    /// <summary>A limit on top of the general one for requests under <paramref name="paths"/>, per client address.</summary>
+    private static PartitionedRateLimiter<HttpContext> PathLimiter(string name, WindowLimit limit, string[] paths) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            !IsReExecution(context) && IsSensitive(context.Request.Path, o)
-                ? RateLimitPartition.GetFixedWindowLimiter("sensitive|" + ClientAddress(context), _ => Window(o.Sensitive.PermitLimit, o.Sensitive.Window))
+            !IsReExecution(context) && IsUnder(context.Request.Path, paths)
+                ? RateLimitPartition.GetFixedWindowLimiter(name + "|" + ClientAddress(context), _ => Window(limit.PermitLimit, limit.Window))
                 : RateLimitPartition.GetNoLimiter("none"));
 
     /// <summary>An error page rendered for a request that was already counted (404, 500 re-executed under /error).</summary>
     private static bool IsReExecution(HttpContext context) =>
         context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerPathFeature>() is not null;
 
-    internal static bool IsSensitive(PathString path, RateLimitOptions o) =>
-        o.SensitivePaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+    internal static bool IsUnder(PathString path, string[] prefixes) =>
+        prefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The permits an API caller has per window: its key's quota, or the anonymous limit.</summary>
+    internal static int ApiPermits(HttpContext context, RateLimitOptions o) =>
+        context.ApiKeyCheck().Client is { } client ? client.QuotaPerMinute : o.Api.PermitLimit;
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
     {
@@ -149,4 +156,32 @@ public static class RateLimitsFeature
         QueueLimit = 0,
         AutoReplenishment = true,
     };
+}
+
+/// <summary>The site's general limiter as one instance, so that an endpoint doing more than one request's work can
+/// charge the caller's own budget for the rest (the status API charges one permit per code).</summary>
+public sealed class SiteLimiters(IOptions<RateLimitOptions> options) : IDisposable
+{
+    public PartitionedRateLimiter<HttpContext> General { get; } = RateLimitsFeature.GeneralLimiter(options.Value);
+
+    /// <summary>Takes <paramref name="permits"/> more from the caller's window. False (nothing taken) when they are not
+    /// there, or when they exceed the whole window, which no wait would cure; <paramref name="limit"/> says the window.</summary>
+    public bool TryCharge(HttpContext context, int permits, out int limit)
+    {
+        limit = RateLimitsFeature.ApiPermits(context, options.Value);
+        if (permits <= 0)
+        {
+            return true;
+        }
+
+        if (permits > limit)
+        {
+            return false;
+        }
+
+        using var lease = General.AttemptAcquire(context, permits);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => General.Dispose();
 }

@@ -25,11 +25,13 @@ internal static class TooManyRequests
             return;
         }
 
-        var verifying = context.Request.Path.StartsWithSegments("/reports/verify", StringComparison.OrdinalIgnoreCase);
-        var headline = verifying ? "核验请求过于频繁" : "访问过于频繁";
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(Page(headline, wait), cancellationToken);
+        // People get the site's own error page, with its header and footer: the status-code page middleware
+        // re-executes /error/429 for this empty answer, and the page reads the wait from here.
+        context.Items[WaitItem] = wait;
     }
+
+    /// <summary>The <see cref="HttpContext.Items"/> key holding the wait, in Chinese, for the error page.</summary>
+    public const string WaitItem = "creditsite.retry-after-text";
 
     private static TimeSpan RetryAfter(OnRejectedContext rejected, HttpContext context, RateLimitOptions limits)
     {
@@ -40,30 +42,9 @@ internal static class TooManyRequests
 
         // Without metadata, the longest wait is one whole window of the limit that applies.
         return context.Request.Path.StartsWithSegments("/reports/verify", StringComparison.OrdinalIgnoreCase) ? limits.ReportVerification.Window
-            : RateLimitsFeature.IsSensitive(context.Request.Path, limits) ? limits.Sensitive.Window
+            : RateLimitsFeature.IsUnder(context.Request.Path, limits.SensitivePaths) ? limits.Sensitive.Window
+            : RateLimitsFeature.IsUnder(context.Request.Path, limits.SignInPaths) ? limits.SignIn.Window
             : RateLimitsFeature.IsApi(context) ? limits.Api.Window
             : limits.Pages.Window;
     }
-
-    private static string Page(string headline, string wait) => $"""
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>{headline} - 信用常州</title>
-            <link rel="stylesheet" href="/css/site.css" />
-        </head>
-        <body>
-            <main id="main" class="container">
-                <h1>{headline}</h1>
-                <div class="notice" role="alert">
-                    <p>您的访问过于频繁，为保障网站对所有人正常服务，请在 {WebUtility.HtmlEncode(wait)}后再试。</p>
-                </div>
-                <p>如果您所在单位共用一个网络出口，可能是同事的访问也计入了额度。平台批量查询请使用<a href="/api">开放接口</a>。</p>
-                <p><a href="/">返回首页</a></p>
-            </main>
-        </body>
-        </html>
-        """;
 }
