@@ -17,7 +17,7 @@ public sealed class SignInClaimsMapper(OidcSignInOptions options, ResidentIdHash
         var name = provider.FindFirstValue(options.NameClaim);
         if (string.IsNullOrWhiteSpace(name))
         {
-            return (null, "身份认证平台未提供姓名，无法登录。");
+            return (null, SignInFailures.NoName);
         }
 
         var identity = new ClaimsIdentity(AuthenticationType, CreditClaims.Name, CreditClaims.Role);
@@ -30,7 +30,7 @@ public sealed class SignInClaimsMapper(OidcSignInOptions options, ResidentIdHash
             if (!parsed.IsValid)
             {
                 // The message names the failed rule; the number itself is not repeated.
-                return (null, "身份认证平台提供的居民身份证号码无效，无法登录。");
+                return (null, SignInFailures.InvalidResidentId);
             }
 
             identity.AddClaim(new Claim(CreditClaims.ResidentIdHash, hasher.Hash(parsed.Value!.Value)));
@@ -43,7 +43,7 @@ public sealed class SignInClaimsMapper(OidcSignInOptions options, ResidentIdHash
             var code = UnifiedSocialCreditCode.Parse(provider.FindFirstValue(options.UsccClaim));
             if (!code.IsValid)
             {
-                return (null, "身份认证平台提供的统一社会信用代码无效，无法以企业经办人身份登录。");
+                return (null, SignInFailures.InvalidUscc);
             }
 
             identity.AddClaim(new Claim(CreditClaims.Uscc, code.Value!.Value.Value));
@@ -58,7 +58,7 @@ public sealed class SignInClaimsMapper(OidcSignInOptions options, ResidentIdHash
 
         if (!identity.HasClaim(c => c.Type is CreditClaims.ResidentIdHash or CreditClaims.Uscc or CreditClaims.Role))
         {
-            return (null, "身份认证平台未提供实名身份信息（居民身份证号码或企业统一社会信用代码），无法登录。");
+            return (null, SignInFailures.NoRealNameIdentity);
         }
 
         return (new ClaimsPrincipal(identity), null);

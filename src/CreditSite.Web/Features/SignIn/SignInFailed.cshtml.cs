@@ -4,9 +4,8 @@ namespace CreditSite.Web.Features.SignIn;
 
 public sealed class SignInFailedModel : PageModel
 {
-    public string? Reason { get; private set; }
+    public string Message { get; private set; } = SignInFailures.General;
 
-    /// <summary>Only the site's own Chinese reasons are shown; anything else gets the general message.</summary>
-    public void OnGet(string? reason) =>
-        Reason = reason is { Length: < 200 } && reason.Contains("无法", StringComparison.Ordinal) && !reason.Contains('<', StringComparison.Ordinal) ? reason : null;
+    /// <summary><paramref name="reason"/> is a code (<see cref="SignInFailures"/>); only the site's own messages show.</summary>
+    public void OnGet(string? reason) => Message = SignInFailures.MessageFor(reason);
 }

@@ -145,8 +145,8 @@ public static class SignInFeature
     {
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInFeature));
         logger.LogWarning("Sign-in failed: {Reason}", context.Failure?.GetType().Name);
-        var reason = context.Failure?.Message is { } m && m.Contains("无法", StringComparison.Ordinal) ? m : null;
-        context.Response.Redirect("/account/sign-in-failed" + (reason is null ? string.Empty : "?reason=" + Uri.EscapeDataString(reason)));
+        var code = SignInFailures.CodeOf(context.Failure?.Message);
+        context.Response.Redirect("/account/sign-in-failed" + (code is null ? string.Empty : "?reason=" + code));
         context.HandleResponse();
         return Task.CompletedTask;
     }
