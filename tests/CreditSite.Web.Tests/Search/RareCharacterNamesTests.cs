@@ -1,65 +1,21 @@
 using System.Net;
-using CreditSite.Import;
-using CreditSite.Search;
-using CreditSite.Storage;
 using CreditSite.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CreditSite.Web.Tests.Search;
 
 /// <summary>A company and a person whose names hold characters of the CJK extensions B, E and G (outside the Basic
 /// Multilingual Plane; GB 18030-2022), imported through the real importer into the real on-disk index.</summary>
-public sealed class RareNamesSite : SiteFactory
+public sealed class RareNamesSite : ImportedSiteFactory
 {
     public const string CompanyName = "常州𪚥𬌗科技有限公司";
     public const string CompanyCode = "91320402MA1T8KQ41L";
     public const string PersonName = "王𰻞𠀀";
 
-    private const string Csv = """
+    protected override string Csv => """
         entry_id,list_kind,subject_type,subject_name,uscc,id_number,field,issuing_department,decision_number,decision_date,public_until,severity,legal_basis,summary,status
         RARE-2025-0001,black,legal_person,常州𪚥𬌗科技有限公司,91320402MA1T8KQ41L,,税务,常州市税务局,常税稽罚〔2025〕77号,2025-03-01,2028-03-01,serious,《重大税收违法失信主体信息公布管理办法》第六条,虚开发票。,active
         RARE-2025-0002,black,natural_person,王𰻞𠀀,,320402199002020030,司法执行,市中级人民法院,（2025）苏04执177号,2025-02-10,2028-02-10,serious,《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条,有履行能力而拒不履行生效法律文书确定的义务。,active
         """;
-
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _seeded;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.FromHours(8))));
-        });
-    }
-
-    public async Task<HttpClient> ClientAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (!_seeded)
-            {
-                var file = Path.Combine(DataPath, "rare-names.csv");
-                Directory.CreateDirectory(DataPath);
-                await File.WriteAllTextAsync(file, Csv);
-                var result = await Services.GetRequiredService<ListImporter>().ImportAsync(file);
-                Assert.True(result.Accepted, result.Report.Describe());
-                await Services.GetRequiredService<ListIndexer>().CatchUpAsync(Services.GetRequiredService<ISearchEngine>(), TimeSpan.FromSeconds(30));
-                _seeded = true;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-
-        return CreateClient();
-    }
 }
 
 public sealed class RareCharacterNamesTests(RareNamesSite site) : IClassFixture<RareNamesSite>

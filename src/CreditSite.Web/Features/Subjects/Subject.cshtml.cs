@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CreditSite.Domain;
 using CreditSite.Identifiers;
 using CreditSite.Search;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CreditSite.Web.Features.Subjects;
 
 /// <summary>A credit subject's page: organisations by USCC, persons by an opaque key (never their ID number).</summary>
-public sealed partial class SubjectModel(ISearchEngine engine, TimeProvider time) : PageModel
+public sealed class SubjectModel(ISearchEngine engine, TimeProvider time) : PageModel
 {
     public SubjectRecord? Record { get; private set; }
 
@@ -19,10 +18,12 @@ public sealed partial class SubjectModel(ISearchEngine engine, TimeProvider time
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
-        var isPerson = PersonKey().IsMatch(key ?? string.Empty);
+        // A valid USCC always means the organisation (an all-digit one such as 914403001922038216 included); a
+        // person's key has one exact shape that no USCC has.
+        var code = UnifiedSocialCreditCode.Parse(key);
+        var isPerson = !code.IsValid && ResidentIdHasher.IsSubjectKeyShape(key);
         if (!isPerson)
         {
-            var code = UnifiedSocialCreditCode.Parse(key);
             if (!code.IsValid)
             {
                 CodeError = code.Message;
@@ -46,8 +47,4 @@ public sealed partial class SubjectModel(ISearchEngine engine, TimeProvider time
 
         return Record is null ? NotFound() : Page();
     }
-
-    /// <summary>Persons' opaque keys: lower-case hex from a keyed hash.</summary>
-    [GeneratedRegex("^[0-9a-f]{16,64}$")]
-    private static partial Regex PersonKey();
 }
