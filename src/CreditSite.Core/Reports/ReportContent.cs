@@ -15,6 +15,13 @@ public static class ReportKindText
 {
     public static string Title(this ReportKind kind) =>
         kind == ReportKind.Personal ? "个人公共信用信息报告" : "企业公共信用信息报告";
+
+    /// <summary>Who the report may be given to, in the report's own words: a person's report only to the person (the
+    /// 2019 notice: 个人公共信用信息授权查询服务), a company's to the company, acting through its representative, or to
+    /// whom it authorises.</summary>
+    public static string Basis(this ReportKind kind) => kind == ReportKind.Personal
+        ? "个人公共信用信息报告仅向信息主体本人或经其授权的查询者提供，每次查看和下载均登记在案，信息主体可随时查阅。"
+        : "企业公共信用信息报告仅向该企业（由其法定代表人或经办人办理）或经其授权的查询者提供，每次查看和下载均登记在案，企业可随时查阅。";
 }
 
 /// <summary>Who a report is about. A person is known by the keyed hash of the ID number and its masked form only.</summary>

@@ -81,6 +81,8 @@ public static class ReportContentGatherer
         Severity = d.Severity,
         Status = d.Status,
         LegalBasis = d.LegalBasis,
-        Summary = d.Body,
+        // The decision's own summary; the indexed body also holds the legal basis, number, department and field,
+        // which the report prints separately. Role models have no separate summary: their body is the citation.
+        Summary = d.Summary ?? (d.Type == DocumentType.RoleModel ? d.Body : null),
     };
 }
