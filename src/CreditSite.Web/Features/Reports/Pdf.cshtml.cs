@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CreditSite.Web.Features.Reports;
 
-/// <summary>The PDF of a report, under the same rules as the page; each download is recorded.</summary>
+/// <summary>The PDF of a report, under the same rules as the page; a download is recorded when the PDF is made and about
+/// to be sent (not when making it failed, not for a HEAD request).</summary>
 [Authorize]
 public sealed class PdfModel(ReportDesk desk, ReportPdfFactory pdf, ILogger<PdfModel> logger) : PageModel
 {
@@ -15,7 +16,8 @@ public sealed class PdfModel(ReportDesk desk, ReportPdfFactory pdf, ILogger<PdfM
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        var opening = await desk.OpenAsync(id, CreditUser.From(User)!, ReportAction.Download, cancellationToken);
+        var user = CreditUser.From(User)!;
+        var opening = await desk.OpenAsync(id, user, cancellationToken);
         if (opening is null)
         {
             return NotFound();
@@ -24,6 +26,11 @@ public sealed class PdfModel(ReportDesk desk, ReportPdfFactory pdf, ILogger<PdfM
         try
         {
             var bytes = pdf.Render(opening.Report);
+            if (!HttpMethods.IsHead(Request.Method))
+            {
+                await desk.RecordAsync(opening, user, ReportAction.Download, cancellationToken);
+            }
+
             return File(bytes, "application/pdf", $"credit-report-{opening.Record.Number}.pdf");
         }
         catch (ReportFontMissingException missing)

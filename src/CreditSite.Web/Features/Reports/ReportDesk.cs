@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace CreditSite.Web.Features.Reports;
 
 /// <summary>A report opened by someone allowed to see it, and in which capacity.</summary>
-public sealed record ReportOpening(CreditReport Record, IssuedReport Report, ViewerRole Role, ReportGrant? Grant);
+public sealed record ReportOpening(CreditReport Record, IssuedReport Report, ViewerRole Role, ReportGrant? Grant, string Purpose);
 
 public sealed record VerificationAnswer(bool Genuine, CreditReport? Record, bool WithinPeriod);
 
@@ -48,13 +48,24 @@ public sealed class ReportDesk(
 
     public async Task<CreditReport> IssueAsync(ReportSubject subject, string? grantId, CancellationToken cancellationToken)
     {
+        var record = await PrepareAsync(subject, grantId, cancellationToken);
+        db.Reports.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Issued {Kind} report {Number}.", record.Kind, record.Number);
+        return record;
+    }
+
+    /// <summary>Gathers the content and builds the report row without storing it: the part that needs search, and so
+    /// the part that can fail (<see cref="SearchUnavailableException"/>) before anything is written.</summary>
+    private async Task<CreditReport> PrepareAsync(ReportSubject subject, string? grantId, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(subject);
         // Resolved on use: only issuing needs the engine, which the search feature registers.
         var engine = services.GetRequiredService<ISearchEngine>();
         var content = await ReportContentGatherer.GatherAsync(engine, subject, CreditCalendar.Today(time), cancellationToken);
         var now = time.GetUtcNow();
         var number = ReportCodes.NewReportNumber(now);
-        var record = new CreditReport
+        return new CreditReport
         {
             Id = ReportCodes.NewOpaqueId(),
             Number = number,
@@ -69,15 +80,12 @@ public sealed class ReportDesk(
             GrantId = grantId,
             ContentJson = JsonSerializer.Serialize(content, ContentJson),
         };
-        db.Reports.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Issued {Kind} report {Number}.", record.Kind, record.Number);
-        return record;
     }
 
     /// <summary>Null when the report does not exist or <paramref name="user"/> may not see it (the page answers 404
-    /// either way). Otherwise the view or download is recorded before anything is shown.</summary>
-    public async Task<ReportOpening?> OpenAsync(string? reportId, CreditUser user, ReportAction action, CancellationToken cancellationToken)
+    /// either way). Nothing is recorded here: the page calls <see cref="RecordAsync"/> once the content is ready to be
+    /// delivered, so a failed PDF or a HEAD request leaves no access behind.</summary>
+    public async Task<ReportOpening?> OpenAsync(string? reportId, CreditUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (string.IsNullOrEmpty(reportId) || reportId.Length > 32)
@@ -117,21 +125,29 @@ public sealed class ReportDesk(
             return null;
         }
 
+        return new ReportOpening(record, ToIssued(record), role, grant, purpose);
+    }
+
+    /// <summary>Records (append-only) that <paramref name="user"/> was given the report: call it when the content is
+    /// in hand and about to be sent, and only then.</summary>
+    public async Task RecordAsync(ReportOpening opening, CreditUser user, ReportAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        ArgumentNullException.ThrowIfNull(user);
         db.AccessLog.Add(new ReportAccess
         {
-            ReportId = record.Id,
-            ReportNumber = record.Number,
-            SubjectKey = record.SubjectKey,
+            ReportId = opening.Record.Id,
+            ReportNumber = opening.Record.Number,
+            SubjectKey = opening.Record.SubjectKey,
             At = time.GetUtcNow(),
             Action = action,
-            ViewerRole = role,
+            ViewerRole = opening.Role,
             ViewerName = user.DisplayName,
-            ViewerUscc = role == ViewerRole.Grantee ? user.Uscc : null,
-            Purpose = purpose,
-            GrantId = grant?.Id,
+            ViewerUscc = opening.Role == ViewerRole.Grantee ? user.Uscc : null,
+            Purpose = opening.Purpose,
+            GrantId = opening.Grant?.Id,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return new ReportOpening(record, ToIssued(record), role, grant);
     }
 
     public IssuedReport ToIssued(CreditReport record)
@@ -296,7 +312,12 @@ public sealed class ReportDesk(
             return (null, "该授权已过期。");
         }
 
-        // Counted in one statement, so two requests at once cannot both use a single-use grant.
+        // The report is gathered first: when search is down this throws and the grant is untouched. Then using the
+        // grant and storing its report commit together or not at all. The use is counted in one conditional statement,
+        // so two requests at once cannot both use a single-use grant.
+        var subject = ReportSubject.Person(grant.SubjectName, grant.SubjectKey, grant.SubjectMaskedIdNumber);
+        var report = await PrepareAsync(subject, grant.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var used = grant.SingleUse
             ? await db.Grants.Where(g => g.Id == grant.Id && g.UseCount == 0 && g.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.UseCount, 1), cancellationToken)
@@ -307,8 +328,11 @@ public sealed class ReportDesk(
             return (null, grant.SingleUse ? "该授权为一次性授权，已经使用过。" : "该授权已被授权人撤销。");
         }
 
-        var subject = ReportSubject.Person(grant.SubjectName, grant.SubjectKey, grant.SubjectMaskedIdNumber);
-        return (await IssueAsync(subject, grant.Id, cancellationToken), null);
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Issued {Kind} report {Number} under a grant.", report.Kind, report.Number);
+        return (report, null);
     }
 
     public async Task<IReadOnlyList<ReportGrant>> GrantsGivenAsync(CreditUser user, CancellationToken cancellationToken) =>

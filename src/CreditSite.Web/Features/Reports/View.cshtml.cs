@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CreditSite.Web.Features.Reports;
 
 /// <summary>One report as a page. 404 unless the user is its subject, holds an open grant it was issued under, or is
-/// staff; each view is recorded.</summary>
+/// staff; each view (not a HEAD request) is recorded.</summary>
 [Authorize]
 public sealed class ViewModel(ReportDesk desk) : PageModel
 {
@@ -15,13 +15,20 @@ public sealed class ViewModel(ReportDesk desk) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        var opening = await desk.OpenAsync(id, CreditUser.From(User)!, ReportAction.View, cancellationToken);
+        var user = CreditUser.From(User)!;
+        var opening = await desk.OpenAsync(id, user, cancellationToken);
         if (opening is null)
         {
             return NotFound();
         }
 
         Opening = opening;
+        // A HEAD request is answered with headers only: nothing was shown, nothing is recorded.
+        if (!HttpMethods.IsHead(Request.Method))
+        {
+            await desk.RecordAsync(opening, user, ReportAction.View, cancellationToken);
+        }
+
         return Page();
     }
 }
