@@ -35,6 +35,14 @@ public sealed class GrantsModel(ReportDesk desk, IOptions<SiteOptions> site, IOp
 
     public string? Message { get; private set; }
 
+    /// <summary>The code of a grant just created, carried across the redirect once (post-redirect-get: a refresh
+    /// shows the page again instead of creating a second grant, and the code is shown only this once).</summary>
+    [TempData]
+    public string? JustCreatedCode { get; set; }
+
+    [TempData]
+    public string? JustCreatedId { get; set; }
+
     public async Task OnGetAsync(string? revoked, CancellationToken cancellationToken)
     {
         if (revoked == "1")
@@ -43,6 +51,12 @@ public sealed class GrantsModel(ReportDesk desk, IOptions<SiteOptions> site, IOp
         }
 
         await LoadAsync(cancellationToken);
+        if (JustCreatedId is { } id && JustCreatedCode is { } code && Given.FirstOrDefault(g => g.Id == id) is { } created)
+        {
+            Created = created;
+            CreatedCode = code;
+            CreatedLink = $"{site.Value.PublicBaseUrl.TrimEnd('/')}/reports/grants/redeem?code={Uri.EscapeDataString(code)}";
+        }
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
@@ -58,13 +72,9 @@ public sealed class GrantsModel(ReportDesk desk, IOptions<SiteOptions> site, IOp
             return await FailAsync(error!, cancellationToken);
         }
 
-        Created = grant;
-        CreatedCode = code;
-        CreatedLink = $"{site.Value.PublicBaseUrl.TrimEnd('/')}/reports/grants/redeem?code={Uri.EscapeDataString(code!)}";
-        Form = new GrantForm();
-        ModelState.Clear();
-        await LoadAsync(cancellationToken);
-        return Page();
+        JustCreatedId = grant.Id;
+        JustCreatedCode = code;
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string? grantId, CancellationToken cancellationToken) =>
