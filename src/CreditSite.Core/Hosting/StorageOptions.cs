@@ -36,9 +36,19 @@ public sealed class StorageOptions
     /// <summary>How many entries the generated demonstration set has.</summary>
     public int DemoDataCount { get; set; } = 10_000;
 
-    /// <summary>A connection string means PostgreSQL: SQLite needs none, its file lives in the data folder.</summary>
+    /// <summary>The one rule both stores — list entries and API keys (<c>CreditStore</c>), reports, grants and the
+    /// access record (<c>ReportsStore</c>) — choose their database by: a connection string means PostgreSQL (SQLite
+    /// needs none, its files live in the data folder); <c>Storage:Provider=PostgreSql</c> without one is an error
+    /// (<see cref="ProviderError"/>). Both stores therefore always sit in the same database.</summary>
     public StoreProvider EffectiveProvider =>
         string.IsNullOrWhiteSpace(ConnectionString) ? Provider : StoreProvider.PostgreSql;
+
+    /// <summary>Why the provider settings cannot be used, or null. Checked at start-up (options validation).</summary>
+    public string? ProviderError =>
+        EffectiveProvider == StoreProvider.PostgreSql && string.IsNullOrWhiteSpace(ConnectionString) ? MissingConnectionString : null;
+
+    public const string MissingConnectionString =
+        "Storage:Provider 为 PostgreSql 时必须设置 Storage:ConnectionString（例如环境变量 Storage__ConnectionString）。";
 
     public string ResolveDataPath(string siteRoot) =>
         Path.IsPathRooted(DataPath) ? DataPath : Path.GetFullPath(Path.Combine(siteRoot, DataPath));

@@ -49,12 +49,9 @@ public sealed class CreditStore
         ArgumentNullException.ThrowIfNull(options);
         if (options.EffectiveProvider == StoreProvider.PostgreSql)
         {
-            if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            {
-                throw new InvalidOperationException("已选择 PostgreSQL，但未设置连接字符串 Storage:ConnectionString（环境变量 Storage__ConnectionString）。");
-            }
-
-            return new CreditStore(StoreProvider.PostgreSql, options.ConnectionString);
+            return options.ProviderError is { } error
+                ? throw new InvalidOperationException(error)
+                : new CreditStore(StoreProvider.PostgreSql, options.ConnectionString!);
         }
 
         var dataPath = options.ResolveDataPath(siteRoot);

@@ -19,8 +19,7 @@ public static class CreditStoreServices
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
-            .Validate(o => o.EffectiveProvider == StoreProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Storage:Provider 为 PostgreSql 时必须设置 Storage:ConnectionString。")
+            .Validate(o => o.ProviderError is null, StorageOptions.MissingConnectionString)
             .Validate(o => o.DemoDataCount is > 0 and <= 10_000_000, "Storage:DemoDataCount 应在 1 到 10000000 之间。")
             .ValidateOnStart();
         services.AddOptions<PrivacyOptions>()

@@ -13,21 +13,16 @@ public static class ReportsStore
     /// <summary>The SQLite file's name in the data folder.</summary>
     public const string SqliteFileName = "reports.db";
 
-    /// <summary>Registers <see cref="ReportsDbContext"/> for the provider chosen by <c>Storage:Provider</c> (SQLite file
-    /// in the data folder, or PostgreSQL by <c>Storage:ConnectionString</c>) and applies migrations at start-up.</summary>
+    /// <summary>Registers <see cref="ReportsDbContext"/> for the provider chosen by the one rule the list store uses too
+    /// (<see cref="StorageOptions.EffectiveProvider"/>: a connection string means PostgreSQL, else a SQLite file in the
+    /// data folder) and applies migrations at start-up.</summary>
     public static IServiceCollection AddReportsStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.Provider == StoreProvider.PostgreSql)
+        if (storage.EffectiveProvider == StoreProvider.PostgreSql)
         {
-            if (string.IsNullOrWhiteSpace(storage.ConnectionString))
-            {
-                throw new InvalidOperationException(
-                    "Storage:Provider 为 PostgreSql 时必须设置 Storage:ConnectionString（例如环境变量 Storage__ConnectionString）。");
-            }
-
-            var connectionString = storage.ConnectionString;
+            var connectionString = storage.ProviderError is { } error ? throw new InvalidOperationException(error) : storage.ConnectionString!;
             services.AddDbContext<ReportsDbContext, PostgreSqlReportsDbContext>(o => UsePostgreSql(o, connectionString));
         }
         else
