@@ -53,7 +53,7 @@ public static class ApiKeyCommands
             return UsageError(error, problem);
         }
 
-        var store = new ApiKeyStore(new ContextFactory(storage, siteRoot), TimeProvider.System);
+        var store = new ApiKeyStore(new ApiKeyDbContextFactory(CreditStore.FromOptions(storage, siteRoot)), TimeProvider.System);
         try
         {
             return args[0] switch
@@ -168,15 +168,5 @@ public static class ApiKeyCommands
         }
 
         return true;
-    }
-
-    private sealed class ContextFactory(StorageOptions storage, string siteRoot) : IDbContextFactory<ApiKeyDbContext>
-    {
-        public ApiKeyDbContext CreateDbContext()
-        {
-            var builder = new DbContextOptionsBuilder<ApiKeyDbContext>();
-            ApiKeyDbContext.Configure(builder, CreditStore.FromOptions(storage, siteRoot));
-            return new ApiKeyDbContext(builder.Options);
-        }
     }
 }

@@ -1,16 +1,20 @@
-using System.Data.Common;
 using CreditSite.Hosting;
 using CreditSite.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CreditSite.Platforms;
 
-/// <summary>The API keys table, in the relational store shared with the rest of the site.</summary>
-public sealed class ApiKeyDbContext(DbContextOptions<ApiKeyDbContext> options) : DbContext(options)
+/// <summary>The API keys table, in the relational store shared with the rest of the site, under EF Core migrations of
+/// its own for each provider (<see cref="SqliteApiKeyDbContext"/>, <see cref="PostgreSqlApiKeyDbContext"/>; history
+/// table <see cref="MigrationsHistoryTable"/>), so its schema changes like every other table's.</summary>
+public abstract class ApiKeyDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string TableName = "api_keys";
+    public const string MigrationsHistoryTable = "__api_keys_migrations_history";
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
@@ -30,21 +34,45 @@ public sealed class ApiKeyDbContext(DbContextOptions<ApiKeyDbContext> options) :
         key.HasIndex(k => k.KeyHash).IsUnique();
     }
 
-    /// <summary>Points the context at the site's relational store, wherever <see cref="CreditStore"/> says it is (the
-    /// SQLite file in the data folder, or PostgreSQL): the keys live beside the list entries.</summary>
-    public static void Configure(DbContextOptionsBuilder options, CreditStore store)
+    /// <summary>A context on the site's relational store, wherever <see cref="CreditStore"/> says it is (the SQLite file
+    /// in the data folder, or PostgreSQL): the keys live beside the list entries.</summary>
+    public static ApiKeyDbContext Create(CreditStore store)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         if (store.Provider == StoreProvider.PostgreSql)
         {
-            options.UseNpgsql(store.ConnectionString);
+            return new PostgreSqlApiKeyDbContext(new DbContextOptionsBuilder<PostgreSqlApiKeyDbContext>()
+                .UseNpgsql(store.ConnectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
         }
-        else
-        {
-            options.UseSqlite(store.ConnectionString).AddInterceptors(new SqliteConnectionTuning());
-        }
+
+        return new SqliteApiKeyDbContext(new DbContextOptionsBuilder<SqliteApiKeyDbContext>()
+            .UseSqlite(store.ConnectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable))
+            .AddInterceptors(new SqliteConnectionTuning()).Options);
     }
+}
+
+public sealed class SqliteApiKeyDbContext(DbContextOptions<SqliteApiKeyDbContext> options) : ApiKeyDbContext(options);
+
+public sealed class PostgreSqlApiKeyDbContext(DbContextOptions<PostgreSqlApiKeyDbContext> options) : ApiKeyDbContext(options);
+
+/// <summary>Makes the provider's API key context for the site's store (the site and the CLI both use it).</summary>
+public sealed class ApiKeyDbContextFactory(CreditStore store) : IDbContextFactory<ApiKeyDbContext>
+{
+    public ApiKeyDbContext CreateDbContext() => ApiKeyDbContext.Create(store);
+}
+
+/// <summary>For <c>dotnet ef migrations add … --context SqliteApiKeyDbContext</c>.</summary>
+internal sealed class SqliteApiKeyDesignTimeFactory : IDesignTimeDbContextFactory<SqliteApiKeyDbContext>
+{
+    public SqliteApiKeyDbContext CreateDbContext(string[] args) =>
+        (SqliteApiKeyDbContext)ApiKeyDbContext.Create(new CreditStore(StoreProvider.Sqlite, "Data Source=design-time.db"));
+}
+
+/// <summary>For <c>dotnet ef migrations add … --context PostgreSqlApiKeyDbContext</c> (no server needed to add one).</summary>
+internal sealed class PostgreSqlApiKeyDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlApiKeyDbContext>
+{
+    public PostgreSqlApiKeyDbContext CreateDbContext(string[] args) =>
+        (PostgreSqlApiKeyDbContext)ApiKeyDbContext.Create(new CreditStore(StoreProvider.PostgreSql, "Host=localhost;Database=creditsite"));
 }
 
 /// <summary>Issues, revokes, lists and checks API keys.</summary>
@@ -58,9 +86,9 @@ public sealed class ApiKeyStore(IDbContextFactory<ApiKeyDbContext> contexts, Tim
 
     private volatile bool tableReady;
 
-    /// <summary>Creates the <c>api_keys</c> table when it is missing. Other parts of the site keep their own tables
-    /// in the same database, so <c>EnsureCreated</c> (which does nothing once any table exists) cannot be used:
-    /// the table is looked up by name and only this context's tables are created.</summary>
+    /// <summary>Brings the <c>api_keys</c> schema up to date (EF Core migrations; the migration lock serialises the
+    /// CLI and several web nodes). A table made by hand before the migrations existed is adopted: its baseline is
+    /// recorded as applied instead of being created a second time.</summary>
     public async Task EnsureTableAsync(CancellationToken cancellationToken = default)
     {
         if (tableReady)
@@ -70,28 +98,24 @@ public sealed class ApiKeyStore(IDbContextFactory<ApiKeyDbContext> contexts, Tim
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(cancellationToken))
+        if (await creator.ExistsAsync(cancellationToken)
+            && !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()
+            && await TableExistsAsync(db, ApiKeyDbContext.TableName, cancellationToken))
         {
-            await creator.CreateAsync(cancellationToken);
+            await AdoptBaselineAsync(db, cancellationToken);
         }
 
-        if (!await TableExistsAsync(db, cancellationToken))
-        {
-            try
-            {
-                await creator.CreateTablesAsync(cancellationToken);
-            }
-            catch (DbException)
-            {
-                // Another process (the CLI, a second web node) may have created it at the same moment.
-                if (!await TableExistsAsync(db, cancellationToken))
-                {
-                    throw;
-                }
-            }
-        }
-
+        await db.Database.MigrateAsync(cancellationToken);
         tableReady = true;
+    }
+
+    private static async Task AdoptBaselineAsync(ApiKeyDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        var baseline = db.Database.GetMigrations().First();
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())), cancellationToken);
     }
 
     public async Task<(ApiKey Key, string Secret)> IssueAsync(string name, int quotaPerMinute, CancellationToken cancellationToken = default)
@@ -152,7 +176,7 @@ public sealed class ApiKeyStore(IDbContextFactory<ApiKeyDbContext> contexts, Tim
         return key is { IsRevoked: false } ? key : null;
     }
 
-    private static async Task<bool> TableExistsAsync(ApiKeyDbContext db, CancellationToken cancellationToken)
+    private static async Task<bool> TableExistsAsync(ApiKeyDbContext db, string table, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -164,8 +188,8 @@ public sealed class ApiKeyStore(IDbContextFactory<ApiKeyDbContext> contexts, Tim
         {
             await using var command = connection.CreateCommand();
             command.CommandText = db.Database.IsNpgsql()
-                ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'api_keys'"
-                : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'api_keys'";
+                ? $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{table}'"
+                : $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
             var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             return count > 0;
         }

@@ -1,5 +1,6 @@
 using CreditSite.Platforms;
 using CreditSite.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -14,8 +15,7 @@ public static class PlatformApiFeature
     public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder)
     {
         // The keys' own small context over the same database as the list store (see docs/platforms.md for why).
-        builder.Services.AddDbContextFactory<ApiKeyDbContext>((services, options) =>
-            ApiKeyDbContext.Configure(options, services.GetRequiredService<CreditStore>()));
+        builder.Services.AddSingleton<IDbContextFactory<ApiKeyDbContext>>(services => new ApiKeyDbContextFactory(services.GetRequiredService<CreditStore>()));
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<ApiClientResolver>();
 
