@@ -10,7 +10,7 @@ namespace CreditSite.Web.Features.ApiDocs;
 /// <summary><c>/api</c>: the API reference, rendered on the server from the same OpenAPI document that
 /// <c>/openapi/v1.json</c> serves, so the page cannot drift from the routes.</summary>
 public sealed class ReferenceModel(
-    [FromKeyedServices("v1")] IOpenApiDocumentProvider documents, IOptions<SiteOptions> site, IOptions<RateLimitOptions> limits) : PageModel
+    [FromKeyedServices("v1")] IOpenApiDocumentProvider documents, PublicUrls urls, IOptions<RateLimitOptions> limits) : PageModel
 {
     public sealed record Parameter(string Name, string In, bool Required, string Type, string? Description);
 
@@ -29,7 +29,7 @@ public sealed class ReferenceModel(
 
     public IReadOnlyList<Operation> Operations { get; private set; } = [];
 
-    public string BaseUrl { get; } = site.Value.PublicBaseUrl.TrimEnd('/');
+    public string BaseUrl => urls.BaseUrl;
 
     public RateLimitOptions Limits { get; } = limits.Value;
 

@@ -8,12 +8,12 @@ using Microsoft.Extensions.Options;
 namespace CreditSite.Web.Features.Embeds;
 
 /// <summary><c>/embed</c>: for platform developers — what each embed shows, a live preview, the snippet to copy.</summary>
-public sealed class DevelopersModel(ISearchEngine engine, TimeProvider time, IOptions<SiteOptions> site, IOptions<EmbeddingOptions> embedding) : PageModel
+public sealed class DevelopersModel(ISearchEngine engine, TimeProvider time, PublicUrls urls, IOptions<EmbeddingOptions> embedding) : PageModel
 {
     /// <summary>Used when the index holds no organisation yet: a well-formed code the site knows nothing about.</summary>
     private static readonly string PlaceholderCode = UnifiedSocialCreditCode.Complete("9132040200000000").Value;
 
-    public string BaseUrl { get; } = site.Value.PublicBaseUrl.TrimEnd('/');
+    public string BaseUrl => urls.BaseUrl;
 
     public IReadOnlyList<string> AllowedOrigins => [.. embedding.Value.AllowedOrigins];
 

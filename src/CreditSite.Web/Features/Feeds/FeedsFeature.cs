@@ -35,9 +35,9 @@ public static class FeedsFeature
     }
 
     private static async Task<IResult> BlackListAsync(
-        HttpContext context, ISearchEngine engine, TimeProvider time, IOptions<SiteOptions> site, DemoDataMode demo, CancellationToken cancellationToken)
+        HttpContext context, ISearchEngine engine, TimeProvider time, PublicUrls urls, DemoDataMode demo, CancellationToken cancellationToken)
     {
-        var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
+        var baseUrl = urls.BaseUrl;
         var field = context.Request.Query["field"].ToString().Trim();
         if (field.Length > 0 && !Fields.IsKnown(field))
         {
@@ -81,21 +81,21 @@ public static class FeedsFeature
             AtomFeed.StartOfDay(d.Date), summary.ToString(), d.Field);
     }
 
-    private static IResult RoleModels(HttpContext context, ContentLibrary library, TimeProvider time, IOptions<SiteOptions> site) =>
-        ContentFeed(context, site.Value, time, "role-models", "信用常州 · 诚信典型", "常州市诚信典型（诚信道德模范、守合同重信用企业等）发布，按发布日期从新到旧。",
+    private static IResult RoleModels(HttpContext context, ContentLibrary library, TimeProvider time, PublicUrls urls) =>
+        ContentFeed(context, urls, time, "role-models", "信用常州 · 诚信典型", "常州市诚信典型（诚信道德模范、守合同重信用企业等）发布，按发布日期从新到旧。",
             "/role-models", library.RoleModels.Take(FeedSize).Select(r => ((ContentPage)r, $"{r.Category} · {r.AwardedBy}")));
 
-    private static IResult Announcements(HttpContext context, ContentLibrary library, TimeProvider time, IOptions<SiteOptions> site) =>
-        ContentFeed(context, site.Value, time, "announcements", "信用常州 · 公示公告", "常州市信用红黑名单认定等公示公告，按发布日期从新到旧。",
+    private static IResult Announcements(HttpContext context, ContentLibrary library, TimeProvider time, PublicUrls urls) =>
+        ContentFeed(context, urls, time, "announcements", "信用常州 · 公示公告", "常州市信用红黑名单认定等公示公告，按发布日期从新到旧。",
             "/announcements", library.Announcements.Take(FeedSize).Select(a => ((ContentPage)a, a.Issuer)));
 
     /// <summary>Content pages come from the content library (the published Markdown), not the index, so a feed is
     /// complete even before the first re-index.</summary>
     private static IResult ContentFeed(
-        HttpContext context, SiteOptions site, TimeProvider time, string name, string title, string subtitle, string page,
+        HttpContext context, PublicUrls urls, TimeProvider time, string name, string title, string subtitle, string page,
         IEnumerable<(ContentPage Page, string Category)> pages)
     {
-        var baseUrl = site.PublicBaseUrl.TrimEnd('/');
+        var baseUrl = urls.BaseUrl;
         var entries = pages.Select(p => new AtomEntry(AtomFeed.TagId(baseUrl, $"{name}:{p.Page.Slug}"), p.Page.Title, baseUrl + p.Page.Url,
             AtomFeed.StartOfDay(p.Page.Date), p.Page.Summary, p.Category)).ToList();
         context.Response.Headers.CacheControl = ShortCache;
@@ -119,19 +119,19 @@ public static class FeedsFeature
         }
     }
 
-    private static IResult Sitemap(HttpContext context, ContentLibrary library, IOptions<SiteOptions> site)
+    private static IResult Sitemap(HttpContext context, ContentLibrary library, PublicUrls urls)
     {
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
+        var baseUrl = urls.BaseUrl;
         var pages = library.Policies.Cast<ContentPage>().Concat(library.RoleModels).Concat(library.Announcements);
-        var urls = SitemapPages.Select(p => new XElement(sm + "url", new XElement(sm + "loc", baseUrl + p)))
+        var locations = SitemapPages.Select(p => new XElement(sm + "url", new XElement(sm + "loc", baseUrl + p)))
             .Concat(pages.Select(p => new XElement(sm + "url", new XElement(sm + "loc", baseUrl + p.Url), new XElement(sm + "lastmod", Iso(p.Date)))));
         context.Response.Headers.CacheControl = "public, max-age=3600";
-        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(sm + "urlset", urls));
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(sm + "urlset", locations));
         return Results.Text(AtomFeed.Serialise(document), "application/xml; charset=utf-8", Encoding.UTF8);
     }
 
-    private static IResult Robots(IOptions<SiteOptions> site) => Results.Text(
+    private static IResult Robots(PublicUrls urls) => Results.Text(
         $"""
         # 信用常州. Subject pages, search results and lists are not for crawling: an entry must leave public view on
         # its date (展示期限), and a search engine's copy would outlive it. Use the feeds or the open API instead.
@@ -145,7 +145,7 @@ public static class FeedsFeature
         Disallow: /feeds/
         Disallow: /reports/
 
-        Sitemap: {site.Value.PublicBaseUrl.TrimEnd('/')}/sitemap.xml
+        Sitemap: {urls.BaseUrl}/sitemap.xml
 
         """, "text/plain; charset=utf-8", Encoding.UTF8);
 

@@ -10,8 +10,9 @@ public sealed class SiteOptions
 {
     public string RootPath { get; set; } = string.Empty;
 
-    /// <summary>Absolute URL of the public site, used in feeds, sitemaps and QR codes.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    /// <summary>Absolute URL of the public site, for every absolute link the site hands out (<see cref="PublicUrls"/>).
+    /// Required in Production (<see cref="ProductionSettings"/>); unset in Development, links follow the request.</summary>
+    public string? PublicBaseUrl { get; set; }
 
     public string ContentPath => Path.Combine(RootPath, "content");
 
@@ -29,6 +30,8 @@ public static class SiteHostingExtensions
             .Validate(o => Directory.Exists(o.ContentPath), "Site:RootPath must hold content/.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
         // Chinese text as characters, not &#x...; entities (the encoder still escapes markup characters).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -56,7 +56,7 @@ public static class StatusApi
     }
 
     private static async Task<IResult> StatusAsync(
-        HttpContext context, SubjectStatusLookup lookup, IOptions<SiteOptions> site, DemoDataMode demo, SiteLimiters limiters,
+        HttpContext context, SubjectStatusLookup lookup, PublicUrls urls, DemoDataMode demo, SiteLimiters limiters,
         CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync(context.Request, cancellationToken);
@@ -77,7 +77,7 @@ public static class StatusApi
                 statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁");
         }
 
-        var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
+        var baseUrl = urls.BaseUrl;
         var results = new List<CodeStatus>(request.Count);
         try
         {

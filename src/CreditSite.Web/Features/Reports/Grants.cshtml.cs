@@ -10,7 +10,7 @@ namespace CreditSite.Web.Features.Reports;
 
 /// <summary>/reports/grants: grants given (create, revoke) and received (redeem).</summary>
 [Authorize]
-public sealed class GrantsModel(ReportDesk desk, IOptions<SiteOptions> site, IOptions<ReportOptions> options) : PageModel
+public sealed class GrantsModel(ReportDesk desk, PublicUrls urls, IOptions<ReportOptions> options) : PageModel
 {
     public CreditUser Me { get; private set; } = null!;
 
@@ -55,7 +55,7 @@ public sealed class GrantsModel(ReportDesk desk, IOptions<SiteOptions> site, IOp
         {
             Created = created;
             CreatedCode = code;
-            CreatedLink = $"{site.Value.PublicBaseUrl.TrimEnd('/')}/reports/grants/redeem?code={Uri.EscapeDataString(code)}";
+            CreatedLink = $"{urls.BaseUrl}/reports/grants/redeem?code={Uri.EscapeDataString(code)}";
         }
     }
 

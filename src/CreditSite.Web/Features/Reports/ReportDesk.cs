@@ -33,7 +33,7 @@ public sealed class ReportDesk(
     ReportVerificationKey verificationKey,
     ResidentIdHasher hasher,
     IOptions<ReportOptions> options,
-    IOptions<SiteOptions> site,
+    PublicUrls urls,
     ILogger<ReportDesk> logger)
 {
     public const int PageSize = 20;
@@ -156,7 +156,7 @@ public sealed class ReportDesk(
         var code = verificationKey.CodeFor(record.Number);
         var content = JsonSerializer.Deserialize<ReportContent>(record.ContentJson, ContentJson)!;
         return new IssuedReport(record.Number, code, record.IssuedAt, record.ValidUntil,
-            IssuedReport.BuildVerificationUrl(site.Value.PublicBaseUrl, record.Number, code), content);
+            IssuedReport.BuildVerificationUrl(urls.BaseUrl, record.Number, code), content);
     }
 
     public async Task<IReadOnlyList<CreditReport>> ReportsAboutAsync(string subjectKey, CancellationToken cancellationToken) =>
