@@ -39,3 +39,24 @@ public sealed class LocalIdentityProviderTests
         }
     }
 }
+
+/// <summary>Discovery the way a strict client does it (OpenID Connect Discovery 1.0 §4.1, §4.3): take the issuer, fetch
+/// {issuer}/.well-known/openid-configuration, and require the document to name that same issuer.</summary>
+public sealed class LocalIdentityProviderDiscoveryTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task TheDiscoveryDocumentIsWhereItsIssuerSaysAndNamesTheSameIssuer()
+    {
+        var client = site.CreateClient();
+        using var known = System.Text.Json.JsonDocument.Parse(
+            await client.GetStringAsync(new Uri("/local-idp/.well-known/openid-configuration", UriKind.Relative)));
+        var issuer = known.RootElement.GetProperty("issuer").GetString()!;
+
+        var response = await client.GetAsync(new Uri(issuer.TrimEnd('/') + "/.well-known/openid-configuration"));
+        using var discovered = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(issuer, discovered.RootElement.GetProperty("issuer").GetString());
+        Assert.StartsWith(issuer.TrimEnd('/'), discovered.RootElement.GetProperty("authorization_endpoint").GetString(), StringComparison.Ordinal);
+    }
+}

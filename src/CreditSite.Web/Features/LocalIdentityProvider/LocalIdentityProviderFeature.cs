@@ -36,7 +36,10 @@ public static class LocalIdentityProviderFeature
             o.SetAuthorizationEndpointUris("local-idp/authorize")
              .SetTokenEndpointUris("local-idp/token")
              .SetEndSessionEndpointUris("local-idp/logout")
-             .SetConfigurationEndpointUris("local-idp/.well-known/openid-configuration")
+             // The issuer is the site's origin ("http://host:port/"), so the discovery document must be served at
+             // {issuer}.well-known/openid-configuration (OpenID Connect Discovery 1.0 §4.1, §4.3): a strict client
+             // fetches it there and checks the issuer it names. The /local-idp/ address stays for older links.
+             .SetConfigurationEndpointUris(".well-known/openid-configuration", "local-idp/.well-known/openid-configuration")
              .SetJsonWebKeySetEndpointUris("local-idp/.well-known/jwks");
             o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             o.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile);

@@ -6,12 +6,13 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace CreditSite.Web.Features.SignIn;
 
 /// <summary>Finds the local provider's discovery document at the origin of the current request
-/// (<c>{origin}/local-idp/.well-known/openid-configuration</c>): the provider is hosted by this same site, whose port
+/// (<c>{origin}/.well-known/openid-configuration</c>, where its issuer says): the provider is hosted by this same site, whose port
 /// is chosen at start-up in tests. One cached configuration per origin. Development and Testing only.</summary>
 internal sealed class SelfHostedProviderConfiguration(OpenIdConnectOptions options, IHttpContextAccessor accessor)
     : IConfigurationManager<OpenIdConnectConfiguration>
 {
-    public const string DiscoveryPath = "/local-idp/.well-known/openid-configuration";
+    /// <summary>Where a client discovers the provider whose issuer is the site's origin (Discovery 1.0 §4.1).</summary>
+    public const string DiscoveryPath = "/.well-known/openid-configuration";
 
     private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _byOrigin = new(StringComparer.OrdinalIgnoreCase);
 
