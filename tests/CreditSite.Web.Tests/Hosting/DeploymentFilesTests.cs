@@ -45,7 +45,8 @@ public sealed partial class DeploymentFilesTests
             .ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value ?? string.Empty);
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout the tests run from (the folder holding CreditSite.sln).</summary>
+    internal static string RepositoryRoot()
     {
         var dir = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(dir, "CreditSite.sln")))

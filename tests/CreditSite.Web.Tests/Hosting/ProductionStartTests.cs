@@ -138,7 +138,7 @@ public sealed class DemoDataTests
             {
                 _ = importOnly.CreateClient();
                 var file = Path.Combine(dataPath, "one-entry.csv");
-                await File.WriteAllTextAsync(file, await File.ReadAllTextAsync(Path.Combine(SiteRoot(), "docs/examples/list-entries.csv")));
+                await File.WriteAllTextAsync(file, await File.ReadAllTextAsync(Path.Combine(DeploymentFilesTests.RepositoryRoot(), "docs/examples/list-entries.csv")));
                 var imported = await importOnly.Services.GetRequiredService<ListImporter>().ImportAsync(file);
                 Assert.True(imported.Accepted, imported.Report.Describe());
             }
@@ -153,17 +153,6 @@ public sealed class DemoDataTests
         {
             try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
         }
-    }
-
-    private static string SiteRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "CreditSite.sln")))
-        {
-            dir = Path.GetDirectoryName(dir)!;
-        }
-
-        return dir;
     }
 
     /// <summary>Waits for the background seeding (and, when asked, indexing) to reach an entry: polled, because the
