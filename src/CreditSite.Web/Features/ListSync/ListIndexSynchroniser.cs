@@ -12,30 +12,6 @@ internal sealed class ListIndexSynchroniser(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    /// <summary>Runs a round now instead of at the next tick.</summary>
-    public void Nudge()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already nudged.
-            }
-        }
-    }
-
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -82,7 +58,7 @@ internal sealed class ListIndexSynchroniser(
 
             try
             {
-                await _wake.WaitAsync(Interval, stoppingToken);
+                await Task.Delay(Interval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
