@@ -60,3 +60,16 @@ public sealed class LocalIdentityProviderDiscoveryTests(SiteFactory site) : ICla
         Assert.StartsWith(issuer.TrimEnd('/'), discovered.RootElement.GetProperty("authorization_endpoint").GetString(), StringComparison.Ordinal);
     }
 }
+
+public sealed class LocalIdentityProviderPageTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task TheProvidersAddressShowsTheDemoIdentitiesAndTheWayToSignIn()
+    {
+        var html = await site.CreateClient().GetStringAsync(new Uri("/local-idp", UriKind.Relative));
+
+        Assert.Contains("演示身份认证", html, StringComparison.Ordinal);
+        Assert.Contains("有失信记录的个人", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/sign-in\"", html, StringComparison.Ordinal);
+    }
+}

@@ -1,5 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CreditSite.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -40,6 +43,7 @@ public static class SiteHostingExtensions
 
     public static WebApplication UseSiteHosting(this WebApplication app)
     {
+        AnnounceStart(app);
         app.UseStaticFiles();
         app.UseRouting();
         return app;
@@ -47,4 +51,17 @@ public static class SiteHostingExtensions
 
     public static SiteOptions SiteOptions(this IServiceProvider services) =>
         services.GetRequiredService<IOptions<SiteOptions>>().Value;
+
+    /// <summary>Ends the start-up output with one line a person can act on: where the site answers, where its data
+    /// lives and which search engine it uses.</summary>
+    private static void AnnounceStart(WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var storage = app.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            var dataPath = storage.ResolveDataPath(app.Services.SiteOptions().RootPath);
+            var engine = app.Configuration["Search:Engine"] ?? "Embedded";
+            app.Logger.LogInformation("信用常州已启动：{Addresses}　数据目录：{DataPath}　搜索引擎：{Engine}　环境：{Environment}",
+                string.Join("、", addresses), dataPath, engine, app.Environment.EnvironmentName);
+        });
 }
