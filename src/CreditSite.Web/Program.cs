@@ -1,22 +1,24 @@
 using CreditSite.Web.Features.ApiDocs;
 using CreditSite.Web.Features.Content;
 using CreditSite.Web.Features.Embeds;
-using CreditSite.Web.Features.Errors;
+using CreditSite.Web.Site.Errors;
 using CreditSite.Web.Features.Feeds;
-using CreditSite.Web.Features.Health;
-using CreditSite.Web.Features.Hosting;
-using CreditSite.Web.Features.ListSync;
+using CreditSite.Web.Site.Health;
+using CreditSite.Web.Site.Hosting;
+using CreditSite.Web.Site.ListSync;
 using CreditSite.Web.Features.LocalIdentityProvider;
 using CreditSite.Web.Features.PlatformApi;
-using CreditSite.Web.Features.RateLimits;
+using CreditSite.Web.Site.RateLimits;
 using CreditSite.Web.Features.Reports;
 using CreditSite.Web.Features.Search;
-using CreditSite.Web.Features.Security;
+using CreditSite.Web.Site.Security;
 using CreditSite.Web.Features.SignIn;
 
 // Table of contents: each feature registers itself with one AddXxx() and maps itself with one MapXxx().
 var builder = SiteHostBuilder.Create(args);
 
+// Shared site services first (settings, store, hasher, clock, public address); every feature below relies on them.
+builder.AddSiteCore();
 builder.AddSiteHosting();
 builder.AddSecurityHeaders();
 builder.AddContentPublishing();
@@ -33,6 +35,13 @@ builder.AddCreditReports();
 
 var app = builder.Build();
 
+// Order matters here:
+// - the client address first, so every later step (limits, logs) sees the real one;
+// - security headers before anything can answer, error pages before what can fail (they re-execute /error/{code},
+//   which is how a 429 from the limiter gets the site's own page);
+// - static files and routing (UseSiteHosting) before sign-in, so assets skip authentication;
+// - the platform API key is read before the limiter, which partitions API calls by key;
+// - the limiter last, after authorization: a challenge redirect is not counted, a signed-in guess is.
 app.UseClientAddress();
 app.UseSecurityHeaders();
 app.UseErrorPages();

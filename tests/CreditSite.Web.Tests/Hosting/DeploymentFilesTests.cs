@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Site.Hosting;
 using YamlDotNet.RepresentationModel;
 
 namespace CreditSite.Web.Tests.Hosting;

@@ -1,5 +1,5 @@
-using CreditSite.Web.Features.Hosting;
-using CreditSite.Web.Features.RateLimits;
+using CreditSite.Web.Site.Hosting;
+using CreditSite.Web.Site.RateLimits;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;

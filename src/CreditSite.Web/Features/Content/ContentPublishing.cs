@@ -1,5 +1,5 @@
 using CreditSite.Content;
-using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Site.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CreditSite.Web.Features.Content;

@@ -1,4 +1,4 @@
-using CreditSite.Web.Features.ListSync;
+using CreditSite.Web.Site.ListSync;
 using CreditSite.Identifiers;
 using CreditSite.Search;
 using CreditSite.Web.Features.Search;

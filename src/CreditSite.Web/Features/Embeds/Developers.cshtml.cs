@@ -1,7 +1,7 @@
 using CreditSite.Domain;
 using CreditSite.Identifiers;
 using CreditSite.Search;
-using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Site.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using CreditSite.Web.Features.Security;
+using CreditSite.Web.Site.Security;
 using Microsoft.Extensions.Options;
 
 namespace CreditSite.Web.Features.Embeds;

@@ -1,4 +1,4 @@
-using CreditSite.Web.Features.Security;
+using CreditSite.Web.Site.Security;
 
 namespace CreditSite.Web.Features.Embeds;
 

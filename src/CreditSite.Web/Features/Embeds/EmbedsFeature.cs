@@ -1,4 +1,4 @@
-using CreditSite.Web.Features.ListSync;
+using CreditSite.Web.Site.ListSync;
 using System.Globalization;
 using CreditSite.Identifiers;
 using CreditSite.Search;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CreditSite.Web.Features.RateLimits;
+using CreditSite.Web.Site.RateLimits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

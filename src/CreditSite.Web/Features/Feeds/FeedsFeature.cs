@@ -1,11 +1,11 @@
-using CreditSite.Web.Features.ListSync;
+using CreditSite.Web.Site.ListSync;
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using CreditSite.Content;
 using CreditSite.Domain;
 using CreditSite.Search;
-using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Site.Hosting;
 using CreditSite.Web.Features.Search;
 using Microsoft.Extensions.Options;
 

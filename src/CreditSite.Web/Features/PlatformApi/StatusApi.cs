@@ -1,12 +1,12 @@
-using CreditSite.Web.Features.ListSync;
-using CreditSite.Web.Features.RateLimits;
+using CreditSite.Web.Site.ListSync;
+using CreditSite.Web.Site.RateLimits;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreditSite.Identifiers;
 using CreditSite.Search;
 using CreditSite.Web.Features.Embeds;
-using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Site.Hosting;
 using CreditSite.Web.Features.Search;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;

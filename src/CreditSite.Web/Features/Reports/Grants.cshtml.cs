@@ -1,5 +1,5 @@
 using CreditSite.Reports.Storage;
-using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Site.Hosting;
 using CreditSite.Web.Features.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

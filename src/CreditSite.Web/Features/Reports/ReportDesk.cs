@@ -7,7 +7,7 @@ using CreditSite.Identifiers;
 using CreditSite.Reports;
 using CreditSite.Reports.Storage;
 using CreditSite.Search;
-using CreditSite.Web.Features.Hosting;
+using CreditSite.Web.Site.Hosting;
 using CreditSite.Web.Features.SignIn;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

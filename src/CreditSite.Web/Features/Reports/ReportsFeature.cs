@@ -3,7 +3,7 @@ using CreditSite.Hosting;
 using CreditSite.Reports;
 using CreditSite.Reports.Pdf;
 using CreditSite.Reports.Storage;
-using CreditSite.Web.Features.RateLimits;
+using CreditSite.Web.Site.RateLimits;
 using Microsoft.Extensions.Options;
 
 namespace CreditSite.Web.Features.Reports;

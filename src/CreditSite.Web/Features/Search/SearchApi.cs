@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using CreditSite.Web.Features.ListSync;
+using CreditSite.Web.Site.ListSync;
 using System.Globalization;
 using CreditSite.Domain;
 using CreditSite.Identifiers;

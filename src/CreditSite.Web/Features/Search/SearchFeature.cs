@@ -1,3 +1,4 @@
+using CreditSite.Web.Site.Hosting;
 using CreditSite.Hosting;
 using CreditSite.Identifiers;
 using CreditSite.Search;
@@ -11,17 +12,9 @@ public static class SearchFeature
     /// <summary>The one-stop query (一站式查询): the page, the JSON API and the query interpreter.</summary>
     public static WebApplicationBuilder AddOneStopSearch(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PrivacyOptions>()
-            .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.TryAddSingleton(sp => new ResidentIdHasher(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.IdHashKey));
+        // Uses the ID hasher from AddSiteCore.
         builder.Services.AddSingleton<SearchQueryInterpreter>();
-
-        var root = builder.Configuration["Site:RootPath"]
-            ?? throw new InvalidOperationException("Site:RootPath is set by SiteHostBuilder before features register.");
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        builder.Services.AddSearchEngine(builder.Configuration, storage.ResolveDataPath(root));
+        builder.Services.AddSearchEngine(builder.Configuration, builder.DataPath());
         builder.Services.AddHostedService<ContentIndexing>();
         return builder;
     }

@@ -1,6 +1,7 @@
+using CreditSite.Web.Site.Hosting;
 using CreditSite.Hosting;
 using CreditSite.Identifiers;
-using CreditSite.Web.Features.Security;
+using CreditSite.Web.Site.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -32,7 +33,6 @@ public static class SignInFeature
             // The sign-out form ends with a redirect to the provider, which browsers check against CSP form-action.
             builder.Services.PostConfigure<SecurityHeadersOptions>(o => o.FormActionOrigins.Add(authority.GetLeftPart(UriPartial.Authority)));
         }
-        builder.Services.TryAddSingleton(sp => new ResidentIdHasher(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.IdHashKey));
         builder.Services.AddSingleton<SignInClaimsMapper>();
         builder.Services.AddHttpContextAccessor();
 
@@ -120,8 +120,7 @@ public static class SignInFeature
             return;
         }
 
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var dataPath = storage.ResolveDataPath(builder.Configuration["Site:RootPath"] ?? SiteRoot.Find());
+        var dataPath = builder.DataPath();
         protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CreditSite.Web.Features.Security;
+namespace CreditSite.Web.Site.Security;
 
 /// <summary>A path prefix that other sites may show in a frame, and the origins allowed to (e.g. an e-commerce
 /// platform embedding the query window under <c>/embed</c>).</summary>

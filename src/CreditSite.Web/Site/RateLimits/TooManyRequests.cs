@@ -3,7 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace CreditSite.Web.Features.RateLimits;
+namespace CreditSite.Web.Site.RateLimits;
 
 /// <summary>The 429 answer: <c>Retry-After</c> always; a JSON problem for the API, a Chinese page for people.</summary>
 internal static class TooManyRequests

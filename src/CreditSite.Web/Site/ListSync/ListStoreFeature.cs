@@ -1,7 +1,7 @@
-using CreditSite.Hosting;
 using CreditSite.Storage;
+using CreditSite.Web.Site.Hosting;
 
-namespace CreditSite.Web.Features.ListSync;
+namespace CreditSite.Web.Site.ListSync;
 
 public static class ListStoreFeature
 {
@@ -10,13 +10,9 @@ public static class ListStoreFeature
     public static WebApplicationBuilder AddListStore(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var root = builder.Configuration["Site:RootPath"]
-            ?? throw new InvalidOperationException("Site:RootPath is set by SiteHostBuilder before features register.");
-        builder.Services.AddCreditStore(builder.Configuration, root);
-        // Decided (and refused) here, at start-up, before anything could seed.
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        builder.Services.AddSingleton(DemoDataMode.Decide(storage, builder.Environment));
-        builder.Services.AddSingleton(new DemoDataSource(root));
+        // The store itself is registered by AddSiteCore. Demo data is decided (and refused) here, at start-up.
+        builder.Services.AddSingleton(DemoDataMode.Decide(builder.Configuration.StorageSettings(), builder.Environment));
+        builder.Services.AddSingleton(new DemoDataSource(builder.SiteRoot()));
         builder.Services.AddSingleton<DemoDataSeeder>();
         // Registered in this order: the schema exists before the synchroniser's first read.
         builder.Services.AddHostedService<CreditStoreMigration>();

@@ -1,6 +1,6 @@
 using CreditSite.Hosting;
 
-namespace CreditSite.Web.Features.Hosting;
+namespace CreditSite.Web.Site.Hosting;
 
 public static class SiteHostBuilder
 {

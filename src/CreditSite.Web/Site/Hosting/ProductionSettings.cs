@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CreditSite.Web.Features.Hosting;
+namespace CreditSite.Web.Site.Hosting;
 
 /// <summary>The settings a start outside Development and Testing requires, and what start-up refuses. One list, read by
 /// start-up (<see cref="Enforce"/>), by docs/operations.md and by the test that checks compose.yaml passes each one

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace CreditSite.Web.Features.Health;
+namespace CreditSite.Web.Site.Health;
 
 /// <summary><c>GET /healthz</c> for load balancers and operators: the site itself answers 200 while it can serve
 /// pages; when the search engine is unavailable it says <c>degraded</c> (content pages still work, search answers

@@ -1,7 +1,7 @@
 using CreditSite.Search;
 using CreditSite.Storage;
 
-namespace CreditSite.Web.Features.ListSync;
+namespace CreditSite.Web.Site.ListSync;
 
 /// <summary>Keeps the search index in step with the store while the site runs: every <see cref="Interval"/> it applies
 /// whatever was committed after the index checkpoint (see <see cref="ListIndexer"/>). An import by the CLI is thus

@@ -1,6 +1,6 @@
 using CreditSite.Hosting;
 
-namespace CreditSite.Web.Features.ListSync;
+namespace CreditSite.Web.Site.ListSync;
 
 /// <summary>Whether this site holds the demonstration set (演示数据). Fabricated red/black entries carry names and codes
 /// that look real, so they are on by default only in Development (and in the tests' Testing environment); anywhere else

@@ -1,4 +1,4 @@
-namespace CreditSite.Web.Features.Errors;
+namespace CreditSite.Web.Site.Errors;
 
 public static class ErrorPages
 {

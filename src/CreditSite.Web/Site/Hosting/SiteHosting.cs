@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
-namespace CreditSite.Web.Features.Hosting;
+namespace CreditSite.Web.Site.Hosting;
 
 /// <summary>Where the site's files live. <c>Site:RootPath</c> is filled in by <see cref="SiteHostBuilder"/>.</summary>
 public sealed class SiteOptions
@@ -26,15 +26,6 @@ public static class SiteHostingExtensions
 {
     public static WebApplicationBuilder AddSiteHosting(this WebApplicationBuilder builder)
     {
-        // First of all: a Production start with missing or development settings stops here, before anything runs.
-        ProductionSettings.Enforce(builder.Environment, builder.Configuration);
-        builder.Services.AddOptions<SiteOptions>()
-            .Bind(builder.Configuration.GetSection("Site"))
-            .Validate(o => Directory.Exists(o.ContentPath), "Site:RootPath must hold content/.")
-            .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
         // Chinese text as characters, not &#x...; entities (the encoder still escapes markup characters).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -58,8 +49,7 @@ public static class SiteHostingExtensions
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var storage = app.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-            var dataPath = storage.ResolveDataPath(app.Services.SiteOptions().RootPath);
+            var dataPath = app.Configuration.StorageSettings().ResolveDataPath(app.Services.SiteOptions().RootPath);
             var engine = app.Configuration["Search:Engine"] ?? "Embedded";
             app.Logger.LogInformation("信用常州已启动：{Addresses}　数据目录：{DataPath}　搜索引擎：{Engine}　环境：{Environment}",
                 string.Join("、", addresses), dataPath, engine, app.Environment.EnvironmentName);

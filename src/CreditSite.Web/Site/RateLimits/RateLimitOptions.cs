@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CreditSite.Web.Features.RateLimits;
+namespace CreditSite.Web.Site.RateLimits;
 
 /// <summary>One fixed-window limit: at most <see cref="PermitLimit"/> requests per <see cref="WindowSeconds"/>.</summary>
 public sealed class WindowLimit

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CreditSite.Web.Features.Hosting;
+namespace CreditSite.Web.Site.Hosting;
 
 /// <summary>The site's public address, for every absolute link it hands out: QR codes and verify addresses in PDFs,
 /// grant links, embed snippets, <c>subjectUrl</c> in the status API, <c>og:url</c>, the sitemap, robots.txt and feeds.

@@ -5,7 +5,7 @@ using CreditSite.Import;
 using CreditSite.Storage;
 using Microsoft.Extensions.Options;
 
-namespace CreditSite.Web.Features.ListSync;
+namespace CreditSite.Web.Site.ListSync;
 
 /// <summary>When demo data is on (<see cref="DemoDataMode"/>): loads the demonstration set so the site has something to
 /// show. The set is generated (deterministic seed, about 10,000 entries, plus the records of the local sign-in

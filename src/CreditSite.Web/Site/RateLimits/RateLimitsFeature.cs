@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace CreditSite.Web.Features.RateLimits;
+namespace CreditSite.Web.Site.RateLimits;
 
 /// <summary>Protects the site from floods and guessing with ASP.NET Core's built-in rate limiter (single node; see
 /// docs/rate-limits.md for several nodes). Limits come from <c>RateLimits:*</c>; the client address is the
