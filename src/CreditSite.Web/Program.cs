@@ -20,6 +20,7 @@ var builder = SiteHostBuilder.Create(args);
 // Shared site services first (settings, store, hasher, clock, public address); every feature below relies on them.
 builder.AddSiteCore();
 builder.AddSiteHosting();
+builder.AddErrorPages();
 builder.AddSecurityHeaders();
 builder.AddContentPublishing();
 builder.AddListStore();

@@ -45,6 +45,28 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
         Assert.Contains("搜索服务暂时不可用", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>Every API and feed answers an outage the same way, through the one handler.</summary>
+    [Theory]
+    [InlineData("POST", "/api/v1/status", "application/problem+json")]
+    [InlineData("GET", "/api/v1/subjects/91320402MA1MRH4B88", "application/problem+json")]
+    [InlineData("GET", "/feeds/black-list.atom", "text/plain")]
+    public async Task ApisAndFeedsAnswer503WithRetryAfterAndTheOneMessage(string method, string path, string mediaType)
+    {
+        using var client = site.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{\"codes\":[\"91320402MA1MRH4B88\"]}", System.Text.Encoding.UTF8, "application/json");
+        }
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("搜索服务暂时不可用，请稍后再试。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheHomePageKeepsWorking()
     {

@@ -35,7 +35,7 @@ public sealed class BadgeModel(SubjectStatusLookup lookup, DemoDataMode demo) : 
         catch (SearchUnavailableException outage)
         {
             Response.SetUnavailable(outage);
-            Message = "查询服务暂时不可用，请稍后再试。";
+            Message = SearchFeature.UnavailableMessage;
         }
     }
 }

@@ -44,7 +44,7 @@ public sealed class EmbedSearchModel(ISearchEngine engine, SearchQueryInterprete
         catch (SearchUnavailableException outage)
         {
             Response.SetUnavailable(outage);
-            Message = "查询服务暂时不可用，请稍后再试。";
+            Message = SearchFeature.UnavailableMessage;
         }
     }
 

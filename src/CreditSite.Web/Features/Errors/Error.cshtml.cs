@@ -35,10 +35,12 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is { } failure)
         {
-            // The exception handler middleware has logged the exception; the page only says sorry.
-            Status = StatusCodes.Status500InternalServerError;
+            // The exception handler middleware has logged the exception; the page only says sorry. A search outage
+            // keeps the 503 SearchOutageHandler set, with its Retry-After.
+            Status = failure.Error is CreditSite.Search.SearchUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+            Response.StatusCode = Status;
         }
         else if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {

@@ -106,17 +106,10 @@ public static class FeedsFeature
     private static async Task<IResult> FeedAsync(
         HttpContext context, ISearchEngine engine, SearchRequest request, Func<SearchResults, string> write, CancellationToken cancellationToken)
     {
-        try
-        {
-            var results = await engine.SearchAsync(request, cancellationToken);
-            context.Response.Headers.CacheControl = ShortCache;
-            return Results.Text(write(results), AtomFeed.ContentType, Encoding.UTF8);
-        }
-        catch (SearchUnavailableException outage)
-        {
-            context.Response.SetUnavailable(outage);
-            return Results.Text(SearchFeature.UnavailableMessage, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
-        }
+        // A search outage goes to SearchOutageHandler: a plain 503 text with Retry-After.
+        var results = await engine.SearchAsync(request, cancellationToken);
+        context.Response.Headers.CacheControl = ShortCache;
+        return Results.Text(write(results), AtomFeed.ContentType, Encoding.UTF8);
     }
 
     private static IResult Sitemap(HttpContext context, ContentLibrary library, PublicUrls urls)

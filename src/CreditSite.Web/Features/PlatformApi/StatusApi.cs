@@ -79,26 +79,19 @@ public static class StatusApi
 
         var baseUrl = urls.BaseUrl;
         var results = new List<CodeStatus>(request.Count);
-        try
+        // A search outage goes to SearchOutageHandler: one 503 problem for every API.
+        foreach (var input in request)
         {
-            foreach (var input in request)
+            var parsed = UnifiedSocialCreditCode.Parse(input);
+            if (!parsed.IsValid)
             {
-                var parsed = UnifiedSocialCreditCode.Parse(input);
-                if (!parsed.IsValid)
-                {
-                    results.Add(new CodeStatus(input ?? string.Empty, false, parsed.Message, "unknown", 0, 0, null));
-                    continue;
-                }
-
-                var status = await lookup.GetAsync(parsed.Value!.Value.Value, cancellationToken);
-                results.Add(new CodeStatus(status.Uscc, true, null, status.StandingCode, status.RedCount, status.BlackCount,
-                    status.IsKnown ? $"{baseUrl}/subjects/{status.Uscc}" : null));
+                results.Add(new CodeStatus(input ?? string.Empty, false, parsed.Message, "unknown", 0, 0, null));
+                continue;
             }
-        }
-        catch (SearchUnavailableException outage)
-        {
-            context.Response.SetUnavailable(outage);
-            return TypedResults.Problem(SearchFeature.UnavailableMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: "查询服务暂时不可用");
+
+            var status = await lookup.GetAsync(parsed.Value!.Value.Value, cancellationToken);
+            results.Add(new CodeStatus(status.Uscc, true, null, status.StandingCode, status.RedCount, status.BlackCount,
+                status.IsKnown ? $"{baseUrl}/subjects/{status.Uscc}" : null));
         }
 
         var checkedOn = lookup.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

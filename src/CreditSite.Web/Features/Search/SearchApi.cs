@@ -50,16 +50,9 @@ public static class SearchApi
             return TypedResults.Problem(interpreted.Message, statusCode: 400, title: "证件号码校验未通过");
         }
 
-        try
-        {
-            var results = await engine.SearchAsync(request, cancellationToken);
-            return TypedResults.Ok(SearchAnswer.From(interpreted, results) with { Notice = demo.NoticeOrNull });
-        }
-        catch (SearchUnavailableException outage)
-        {
-            context.Response.SetUnavailable(outage);
-            return TypedResults.Problem(SearchFeature.UnavailableMessage, statusCode: 503, title: "搜索服务暂时不可用");
-        }
+        // A search outage goes to SearchOutageHandler: one 503 problem for every API.
+        var results = await engine.SearchAsync(request, cancellationToken);
+        return TypedResults.Ok(SearchAnswer.From(interpreted, results) with { Notice = demo.NoticeOrNull });
     }
 
     private static async Task<Results<Ok<SubjectAnswer>, ProblemHttpResult>> SubjectAsync(
@@ -72,21 +65,10 @@ public static class SearchApi
             return TypedResults.Problem(code.Message, statusCode: 400, title: "统一社会信用代码校验未通过");
         }
 
-        try
-        {
-            var record = await SubjectRecord.LoadAsync(engine, code.Value!.Value.Value, isPerson: false, CreditCalendar.Today(time), cancellationToken);
-            if (record is null)
-            {
-                return TypedResults.Problem("未找到该统一社会信用代码对应的公示信息。", statusCode: 404, title: "未找到");
-            }
-
-            return TypedResults.Ok(SubjectAnswer.From(record) with { Notice = demo.NoticeOrNull });
-        }
-        catch (SearchUnavailableException outage)
-        {
-            context.Response.SetUnavailable(outage);
-            return TypedResults.Problem(SearchFeature.UnavailableMessage, statusCode: 503, title: "搜索服务暂时不可用");
-        }
+        var record = await SubjectRecord.LoadAsync(engine, code.Value!.Value.Value, isPerson: false, CreditCalendar.Today(time), cancellationToken);
+        return record is null
+            ? TypedResults.Problem("未找到该统一社会信用代码对应的公示信息。", statusCode: 404, title: "未找到")
+            : TypedResults.Ok(SubjectAnswer.From(record) with { Notice = demo.NoticeOrNull });
     }
 }
 

@@ -1,3 +1,4 @@
+using CreditSite.Web.Site.Errors;
 using CreditSite.Web.Site.Hosting;
 using CreditSite.Hosting;
 using CreditSite.Identifiers;
@@ -19,14 +20,9 @@ public static class SearchFeature
         return builder;
     }
 
-    /// <summary>Answers a search outage with 503, a Chinese message and <c>Retry-After</c>.</summary>
-    public static void SetUnavailable(this HttpResponse response, SearchUnavailableException outage)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(outage);
-        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = ((int)Math.Ceiling(outage.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>Answers a search outage with 503 and <c>Retry-After</c> (pages that catch it; see <see cref="SearchOutageHandler"/>).</summary>
+    public static void SetUnavailable(this HttpResponse response, SearchUnavailableException outage) =>
+        SearchOutageHandler.SetUnavailable(response, outage);
 
-    public const string UnavailableMessage = "搜索服务暂时不可用，请稍后再试。政策法规、诚信典型等页面仍可正常访问。";
+    public const string UnavailableMessage = SearchOutageHandler.Message;
 }
