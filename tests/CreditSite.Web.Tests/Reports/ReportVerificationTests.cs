@@ -110,7 +110,7 @@ public sealed class ReportVerificationTests(ReportsSite site) : IClassFixture<Re
     private async Task<(string Number, string Code)> IssueAsync()
     {
         await using var scope = site.Services.CreateAsyncScope();
-        var desk = scope.ServiceProvider.GetRequiredService<CreditSite.Web.Features.Reports.ReportDesk>();
+        var desk = scope.ServiceProvider.GetRequiredService<CreditSite.Web.Features.Reports.ReportIssuer>();
         var record = await desk.IssueAsync(
             ReportSubject.Person("张伟", ReportsSite.HashOf(DemoIdentities.BlackListedPersonId), ResidentIdNumberMasked), null, CancellationToken.None);
         return (record.Number, desk.ToIssued(record).VerificationCode);

@@ -7,10 +7,10 @@ namespace CreditSite.Web.Features.Reports;
 
 /// <summary>/reports/access: 谁查看了我的信用报告 — every view and download of the user's own reports.</summary>
 [Authorize]
-public sealed class AccessModel(ReportDesk desk) : PageModel
+public sealed class AccessModel(ReportOpener opener) : PageModel
 {
     public Paged<ReportAccess> Record { get; private set; } = new([], 1, 1, 0);
 
     public async Task OnGetAsync(int? page, CancellationToken cancellationToken) =>
-        Record = await desk.AccessRecordAsync(CreditUser.From(User)!, page ?? 1, cancellationToken);
+        Record = await opener.AccessRecordAsync(CreditUser.From(User)!, page ?? 1, cancellationToken);
 }

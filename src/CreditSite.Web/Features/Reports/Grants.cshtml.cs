@@ -10,7 +10,7 @@ namespace CreditSite.Web.Features.Reports;
 
 /// <summary>/reports/grants: grants given (create, revoke) and received (redeem).</summary>
 [Authorize]
-public sealed class GrantsModel(ReportDesk desk, PublicUrls urls, IOptions<ReportOptions> options) : PageModel
+public sealed class GrantsModel(GrantBook grants, PublicUrls urls, IOptions<ReportOptions> options) : PageModel
 {
     public CreditUser Me { get; private set; } = null!;
 
@@ -66,7 +66,7 @@ public sealed class GrantsModel(ReportDesk desk, PublicUrls urls, IOptions<Repor
             return await FailAsync("表单填写有误，请检查被授权方、用途和有效期。", cancellationToken);
         }
 
-        var (grant, code, error) = await desk.CreateGrantAsync(CreditUser.From(User)!, Form.ToRequest(), cancellationToken);
+        var (grant, code, error) = await grants.CreateGrantAsync(CreditUser.From(User)!, Form.ToRequest(), cancellationToken);
         if (grant is null)
         {
             return await FailAsync(error!, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class GrantsModel(ReportDesk desk, PublicUrls urls, IOptions<Repor
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string? grantId, CancellationToken cancellationToken) =>
-        await desk.RevokeAsync(grantId, CreditUser.From(User)!, cancellationToken)
+        await grants.RevokeAsync(grantId, CreditUser.From(User)!, cancellationToken)
             ? Redirect("/reports/grants?revoked=1")
             : NotFound();
 
@@ -94,8 +94,8 @@ public sealed class GrantsModel(ReportDesk desk, PublicUrls urls, IOptions<Repor
     {
         Me = CreditUser.From(User)!;
         Now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        Given = await desk.GrantsGivenAsync(Me, cancellationToken);
-        Received = await desk.GrantsReceivedAsync(Me, cancellationToken);
+        Given = await grants.GrantsGivenAsync(Me, cancellationToken);
+        Received = await grants.GrantsReceivedAsync(Me, cancellationToken);
     }
 }
 

@@ -11,7 +11,7 @@ namespace CreditSite.Web.Features.Reports;
 
 /// <summary>/reports: the signed-in person's and company's reports; request a new one.</summary>
 [Authorize]
-public sealed class IndexModel(ReportDesk desk) : PageModel
+public sealed class IndexModel(ReportIssuer issuer, ReportLookup lookup) : PageModel
 {
     public CreditUser Me { get; private set; } = null!;
 
@@ -24,10 +24,10 @@ public sealed class IndexModel(ReportDesk desk) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public Task<IActionResult> OnPostPersonalAsync(CancellationToken cancellationToken) =>
-        IssueAsync(ReportDesk.PersonOf(CreditUser.From(User)!), cancellationToken);
+        IssueAsync(ReportIssuer.PersonOf(CreditUser.From(User)!), cancellationToken);
 
     public Task<IActionResult> OnPostEnterpriseAsync(CancellationToken cancellationToken) =>
-        IssueAsync(ReportDesk.CompanyOf(CreditUser.From(User)!), cancellationToken);
+        IssueAsync(ReportIssuer.CompanyOf(CreditUser.From(User)!), cancellationToken);
 
     private async Task<IActionResult> IssueAsync(ReportSubject? subject, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class IndexModel(ReportDesk desk) : PageModel
 
         try
         {
-            var report = await desk.IssueAsync(subject, grantId: null, cancellationToken);
+            var report = await issuer.IssueAsync(subject, grantId: null, cancellationToken);
             return Redirect($"/reports/{report.Id}");
         }
         catch (SearchUnavailableException outage)
@@ -55,12 +55,12 @@ public sealed class IndexModel(ReportDesk desk) : PageModel
         Me = CreditUser.From(User)!;
         if (Me.IsPerson)
         {
-            PersonalReports = await desk.ReportsAboutAsync(Me.ResidentIdHash!, cancellationToken);
+            PersonalReports = await lookup.ReportsAboutAsync(Me.ResidentIdHash!, cancellationToken);
         }
 
         if (Me.IsRepresentative)
         {
-            CompanyReports = await desk.ReportsAboutAsync(Me.Uscc!, cancellationToken);
+            CompanyReports = await lookup.ReportsAboutAsync(Me.Uscc!, cancellationToken);
         }
     }
 }

@@ -10,14 +10,14 @@ namespace CreditSite.Web.Features.Reports;
 /// <summary>The PDF of a report, under the same rules as the page; a download is recorded when the PDF is made and about
 /// to be sent (not when making it failed, not for a HEAD request).</summary>
 [Authorize]
-public sealed class PdfModel(ReportDesk desk, ReportPdfFactory pdf, ILogger<PdfModel> logger) : PageModel
+public sealed class PdfModel(ReportOpener opener, ReportPdfFactory pdf, ILogger<PdfModel> logger) : PageModel
 {
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         var user = CreditUser.From(User)!;
-        var opening = await desk.OpenAsync(id, user, cancellationToken);
+        var opening = await opener.OpenAsync(id, user, cancellationToken);
         if (opening is null)
         {
             return NotFound();
@@ -28,7 +28,7 @@ public sealed class PdfModel(ReportDesk desk, ReportPdfFactory pdf, ILogger<PdfM
             var bytes = pdf.Render(opening.Report);
             if (!HttpMethods.IsHead(Request.Method))
             {
-                await desk.RecordAsync(opening, user, ReportAction.Download, cancellationToken);
+                await opener.RecordAsync(opening, user, ReportAction.Download, cancellationToken);
             }
 
             return File(bytes, "application/pdf", $"credit-report-{opening.Record.Number}.pdf");

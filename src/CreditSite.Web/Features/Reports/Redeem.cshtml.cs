@@ -9,7 +9,7 @@ namespace CreditSite.Web.Features.Reports;
 
 /// <summary>/reports/grants/redeem: the requester, signed in, uses a grant code and gets the person's report.</summary>
 [Authorize]
-public sealed class RedeemModel(ReportDesk desk) : PageModel
+public sealed class RedeemModel(ReportIssuer issuer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -24,7 +24,7 @@ public sealed class RedeemModel(ReportDesk desk) : PageModel
     {
         try
         {
-            var (report, error) = await desk.RedeemAsync(Code, CreditUser.From(User)!, cancellationToken);
+            var (report, error) = await issuer.RedeemAsync(Code, CreditUser.From(User)!, cancellationToken);
             if (report is not null)
             {
                 return Redirect($"/reports/{report.Id}");

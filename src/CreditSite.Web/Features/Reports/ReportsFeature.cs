@@ -44,7 +44,10 @@ public static class ReportsFeature
         builder.Services.AddReportsStore(builder.Configuration);
         builder.Services.AddSingleton(sp => new ReportVerificationKey(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.IdHashKey));
         builder.Services.AddSingleton<ReportPdfFactory>();
-        builder.Services.AddScoped<ReportDesk>();
+        builder.Services.AddScoped<ReportIssuer>();
+        builder.Services.AddScoped<ReportOpener>();
+        builder.Services.AddScoped<ReportLookup>();
+        builder.Services.AddScoped<GrantBook>();
         return builder;
     }
 }

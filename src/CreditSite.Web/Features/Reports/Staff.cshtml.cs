@@ -7,7 +7,7 @@ namespace CreditSite.Web.Features.Reports;
 
 /// <summary>/reports/staff: credit office staff find a report by its number; opening it is recorded for the subject.</summary>
 [Authorize(Roles = CreditClaims.StaffRole)]
-public sealed class StaffModel(ReportDesk desk) : PageModel
+public sealed class StaffModel(ReportLookup lookup) : PageModel
 {
     public string? Number { get; private set; }
 
@@ -21,7 +21,7 @@ public sealed class StaffModel(ReportDesk desk) : PageModel
         if (!string.IsNullOrWhiteSpace(number))
         {
             Searched = true;
-            Found = await desk.FindByNumberAsync(number, cancellationToken);
+            Found = await lookup.FindByNumberAsync(number, cancellationToken);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace CreditSite.Web.Features.Reports;
 
 /// <summary>/reports/verify: anyone checks a report number and verification code (typed, or from the QR code).</summary>
 [EnableRateLimiting(ReportsFeature.VerifyRateLimit)]
-public sealed class VerifyModel(ReportDesk desk) : PageModel
+public sealed class VerifyModel(ReportLookup lookup) : PageModel
 {
     public string? Number { get; private set; }
 
@@ -22,7 +22,7 @@ public sealed class VerifyModel(ReportDesk desk) : PageModel
             return;
         }
 
-        Answer = await desk.VerifyAsync(Number, Code, cancellationToken);
+        Answer = await lookup.VerifyAsync(Number, Code, cancellationToken);
         if (!Answer.Genuine)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
