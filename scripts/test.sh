@@ -48,7 +48,17 @@ else
 fi
 
 status=0
-dotnet test CreditSite.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+# Build once, then one test project at a time with a line before each, so a long run shows where it is.
+echo "Building CreditSite.sln (Release) …"
+dotnet build CreditSite.sln -c Release -nologo -v quiet || status=$?
+projects=(tests/*/*.Tests.csproj)
+for i in "${!projects[@]}"; do
+  project=${projects[$i]}
+  started=$SECONDS
+  echo "[$((i + 1))/${#projects[@]}] $(basename "$project" .csproj) …"
+  dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results" "$@" || status=$?
+  echo "[$((i + 1))/${#projects[@]}] $(basename "$project" .csproj) done in $((SECONDS - started)) s"
+done
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do

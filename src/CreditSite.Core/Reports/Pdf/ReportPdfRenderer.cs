@@ -52,9 +52,9 @@ public sealed class ReportPdfRenderer
         {
             WriteHeader(layout, report);
             WriteBasics(layout, report.Content);
-            WriteHonours(layout, report.Content);
-            WriteBlackList(layout, report.Content);
-            WriteCommitments(layout, report.Content);
+            WriteSection(layout, "二、守信激励", report.Content.Honours, "暂无守信激励信息。");
+            WriteSection(layout, "三、严重失信主体名单", report.Content.BlackList, "暂无公示中的失信记录。");
+            WriteSection(layout, "四、信用承诺", report.Content.Commitments, "暂无信用承诺信息。");
             WriteOther(layout, report);
         }
         finally
@@ -134,50 +134,17 @@ public sealed class ReportPdfRenderer
         layout.Y += 6;
     }
 
-    private void WriteHonours(Layout layout, ReportContent content)
+    /// <summary>One numbered section of records, or the sentence that says it is empty.</summary>
+    private void WriteSection(Layout layout, string heading, IReadOnlyList<ReportItem> items, string whenEmpty)
     {
-        layout.Heading("二、守信激励");
-        if (content.Honours.Count == 0)
+        layout.Heading(heading);
+        if (items.Count == 0)
         {
-            layout.Paragraph("暂无守信激励信息。", _body);
+            layout.Paragraph(whenEmpty, _body);
         }
 
         var n = 1;
-        foreach (var item in content.Honours)
-        {
-            WriteItem(layout, n++, item);
-        }
-
-        layout.Y += 6;
-    }
-
-    private void WriteBlackList(Layout layout, ReportContent content)
-    {
-        layout.Heading("三、严重失信主体名单");
-        if (content.BlackList.Count == 0)
-        {
-            layout.Paragraph("暂无公示中的失信记录。", _body);
-        }
-
-        var n = 1;
-        foreach (var item in content.BlackList)
-        {
-            WriteItem(layout, n++, item);
-        }
-
-        layout.Y += 6;
-    }
-
-    private void WriteCommitments(Layout layout, ReportContent content)
-    {
-        layout.Heading("四、信用承诺");
-        if (content.Commitments.Count == 0)
-        {
-            layout.Paragraph("暂无信用承诺信息。", _body);
-        }
-
-        var n = 1;
-        foreach (var item in content.Commitments)
+        foreach (var item in items)
         {
             WriteItem(layout, n++, item);
         }
