@@ -110,6 +110,19 @@ public sealed class SearchPagesTests(ExampleEntriesSiteFactory site) : IClassFix
     }
 
     [Fact]
+    public async Task APagePastTheEndOfAListGoesToItsLastPageInsteadOfAnEmptyOne()
+    {
+        var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await ClientAsync();
+
+        var response = await client.GetAsync(new Uri("/lists/black?page=102", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/lists/black?", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.EndsWith("page=1", response.Headers.Location.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BlackListFiltersByField()
     {
         var client = await ClientAsync();

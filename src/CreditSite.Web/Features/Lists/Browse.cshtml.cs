@@ -1,6 +1,7 @@
 using CreditSite.Domain;
 using CreditSite.Search;
 using CreditSite.Web.Features.Search;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CreditSite.Web.Features.Lists;
@@ -20,7 +21,7 @@ public sealed class BrowseModel(ISearchEngine engine, SearchQueryInterpreter int
 
     public string Path => $"/lists/{Kind.Code()}";
 
-    public async Task OnGetAsync(string kind, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string kind, CancellationToken cancellationToken)
     {
         Kind = kind == "red" ? ListKind.Red : ListKind.Black;
         Parameters = SearchParameters.FromQuery(Request.Query);
@@ -32,7 +33,7 @@ public sealed class BrowseModel(ISearchEngine engine, SearchQueryInterpreter int
         if (request is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
+            return Page();
         }
 
         try
@@ -43,6 +44,16 @@ public sealed class BrowseModel(ISearchEngine engine, SearchQueryInterpreter int
         {
             Response.SetUnavailable(outage);
             Outage = SearchFeature.UnavailableMessage;
+            return Page();
         }
+
+        // A page past the end (an old link, a shorter list today) goes to the last page instead of an empty one
+        // that says "第 102 / 101 页".
+        if (Results.Total > 0 && Results.Page > Results.PageCount)
+        {
+            return Redirect(Parameters.LinkWith(Path, "page", Results.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return Page();
     }
 }
