@@ -123,6 +123,18 @@ public sealed class SearchPagesTests(ExampleEntriesSiteFactory site) : IClassFix
     }
 
     [Fact]
+    public async Task AValidCodeWithoutRecordsSaysSoPlainlyInsteadOfAGeneric404()
+    {
+        var response = await (await ClientAsync()).GetAsync(new Uri("/subjects/914403001922038216", UriKind.Relative));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("未查到公示信息", html, StringComparison.Ordinal);
+        Assert.Contains("不等于", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("错误编号", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BlackListFiltersByField()
     {
         var client = await ClientAsync();

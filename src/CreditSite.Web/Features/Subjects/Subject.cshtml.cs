@@ -16,6 +16,9 @@ public sealed class SubjectModel(ISearchEngine engine, TimeProvider time) : Page
 
     public string? Outage { get; private set; }
 
+    /// <summary>A valid USCC with no record in public view: said plainly, with what that does and does not mean.</summary>
+    public string? CodeWithoutRecords { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
         // A valid USCC always means the organisation (an all-digit one such as 914403001922038216 included); a
@@ -42,6 +45,13 @@ public sealed class SubjectModel(ISearchEngine engine, TimeProvider time) : Page
         {
             Response.SetUnavailable(outage);
             Outage = SearchFeature.UnavailableMessage;
+            return Page();
+        }
+
+        if (Record is null && !isPerson)
+        {
+            CodeWithoutRecords = key;
+            Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
 
