@@ -29,6 +29,8 @@ public sealed class ProductionStartTests
                 ["Authentication:Oidc:Authority"] = "https://idp.example.gov.cn",
                 ["Authentication:Oidc:ClientSecret"] = "client-secret-from-the-provider",
                 ["Site:PublicBaseUrl"] = "https://credit.example.gov.cn",
+                ["Site:IdentificationCode"] = "3204000099",
+                ["Site:IcpFiling"] = "苏ICP备99999999号",
             };
             foreach (var (key, value) in settings)
             {
@@ -72,6 +74,20 @@ public sealed class ProductionStartTests
     public void ProductionRefusesAMissingOrLocalPublicBaseUrl(string? url, string expected)
     {
         using var site = new ConfiguredSite("Production", ("Site:PublicBaseUrl", url));
+
+        var error = Assert.ThrowsAny<Exception>(() => site.CreateClient());
+
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Site:IdentificationCode", null, "缺少 Site:IdentificationCode")]
+    [InlineData("Site:IdentificationCode", "演示000000", "Site:IdentificationCode 须为真实的 10 位网站标识码")]
+    [InlineData("Site:IcpFiling", null, "缺少 Site:IcpFiling")]
+    [InlineData("Site:IcpFiling", "演示ICP备00000000号", "Site:IcpFiling 是开发环境的演示占位值")]
+    public void ProductionRefusesAMissingOrPlaceholderSiteCodeOrIcpFiling(string key, string? value, string expected)
+    {
+        using var site = new ConfiguredSite("Production", (key, value));
 
         var error = Assert.ThrowsAny<Exception>(() => site.CreateClient());
 

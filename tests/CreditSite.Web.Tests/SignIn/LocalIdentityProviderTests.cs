@@ -36,6 +36,8 @@ public sealed class LocalIdentityProviderTests
             builder.UseEnvironment("Production");
             builder.UseSetting("Privacy:IdHashKey", "production-test-key-0123456789-abcdefghijklmnop");
             builder.UseSetting("Site:PublicBaseUrl", "https://credit.example.gov.cn");
+            builder.UseSetting("Site:IdentificationCode", "3204000099");
+            builder.UseSetting("Site:IcpFiling", "苏ICP备99999999号");
         }
     }
 }

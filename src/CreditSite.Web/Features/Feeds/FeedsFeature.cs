@@ -22,7 +22,8 @@ public static class FeedsFeature
     /// <summary>Pages listed in the sitemap besides the content documents. Subject pages, search results and the
     /// lists are left out on purpose (and disallowed in robots.txt): a search engine's copy would keep an entry
     /// findable after it has left public view.</summary>
-    private static readonly string[] SitemapPages = ["/", "/policies", "/role-models", "/announcements", "/embed", "/api"];
+    private static readonly string[] SitemapPages =
+        ["/", "/policies", "/role-models", "/announcements", "/embed", "/api", "/site-map", "/about/statement", "/about/privacy", "/about/contact"];
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {

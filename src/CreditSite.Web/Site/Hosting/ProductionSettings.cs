@@ -22,6 +22,8 @@ public static class ProductionSettings
         new("Privacy:IdHashKey", "居民身份证号码的 HMAC 密钥（至少 32 字节的随机值，来自密钥管理）"),
         new("Authentication:Oidc:Authority", "实名身份认证平台（OpenID Connect）的签发者地址"),
         new("Site:PublicBaseUrl", "站点对外的 https 地址：二维码、核验地址、授权链接、订阅和站点地图都用它"),
+        new("Site:IdentificationCode", "网站标识码（政府网站页脚与元数据必备，《政府网站发展指引》）"),
+        new("Site:IcpFiling", "ICP备案号（页脚必备，链接工业和信息化部备案系统）"),
     ];
 
     /// <summary>Values that ship in this repository and must never protect real data.</summary>
@@ -55,6 +57,16 @@ public static class ProductionSettings
             {
                 problems.Add($"Privacy:IdHashKey 过短：至少需要 {MinIdHashKeyBytes} 字节（例如 openssl rand -base64 48 的输出）。");
             }
+        }
+
+        if (configuration["Site:IdentificationCode"] is { Length: > 0 } siteCode && (siteCode.Contains("演示", StringComparison.Ordinal) || siteCode.Length != 10))
+        {
+            problems.Add("Site:IdentificationCode 须为真实的 10 位网站标识码（开发环境的演示占位值不能用于正式站点）。");
+        }
+
+        if (configuration["Site:IcpFiling"] is { Length: > 0 } icp && icp.Contains("演示", StringComparison.Ordinal))
+        {
+            problems.Add("Site:IcpFiling 是开发环境的演示占位值：请填写真实的 ICP 备案号。");
         }
 
         if (configuration["Site:PublicBaseUrl"] is { Length: > 0 } publicUrl

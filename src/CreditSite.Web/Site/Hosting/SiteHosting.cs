@@ -17,6 +17,30 @@ public sealed class SiteOptions
     /// Required in Production (<see cref="ProductionSettings"/>); unset in Development, links follow the request.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>主办单位.</summary>
+    public string Sponsor { get; set; } = "常州市社会信用体系建设领导小组办公室";
+
+    /// <summary>承办单位.</summary>
+    public string? Organizer { get; set; }
+
+    /// <summary>联系地址.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>联系电话.</summary>
+    public string? Telephone { get; set; }
+
+    /// <summary>网站标识码 (the 10-character code of the government-website register); required in Production.</summary>
+    public string? IdentificationCode { get; set; }
+
+    /// <summary>ICP备案号, e.g. 苏ICP备12345678号; required in Production.</summary>
+    public string? IcpFiling { get; set; }
+
+    /// <summary>公安机关备案号, e.g. 苏公网安备 32041102000123号 (the digits make the link to the filing).</summary>
+    public string? PublicSecurityFiling { get; set; }
+
+    /// <summary>党政机关网站标识 image (wwwroot path), shown where the site has one.</summary>
+    public string? PartyGovernmentBadge { get; set; }
+
     public string ContentPath => Path.Combine(RootPath, "content");
 
     public string WebRootPath => Path.Combine(RootPath, "wwwroot");
