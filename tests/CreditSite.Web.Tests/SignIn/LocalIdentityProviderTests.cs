@@ -75,3 +75,20 @@ public sealed class LocalIdentityProviderPageTests(SiteFactory site) : IClassFix
         Assert.Contains("href=\"/account/sign-in\"", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class HeaderAccountTests(CreditSite.Web.Tests.Reports.ReportsSite site) : IClassFixture<CreditSite.Web.Tests.Reports.ReportsSite>
+{
+    [Fact]
+    public async Task EveryPageShowsWhoIsSignedInAndOffersSignOut()
+    {
+        var client = await site.SignInAsync(CreditSite.Web.Features.LocalIdentityProvider.DemoIdentities.CleanPerson);
+
+        var policies = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/policies", UriKind.Relative)));
+        var anonymous = await site.CreateClient().GetStringAsync(new Uri("/policies", UriKind.Relative));
+
+        Assert.Contains("已登录：李娜", policies, StringComparison.Ordinal);
+        Assert.Contains("action=\"/account/sign-out\"", policies, StringComparison.Ordinal);
+        Assert.DoesNotContain("已登录", System.Net.WebUtility.HtmlDecode(anonymous), StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/sign-in\"", anonymous, StringComparison.Ordinal);
+    }
+}
