@@ -31,6 +31,9 @@ export RateLimits__Pages__PermitLimit=1000000000 RateLimits__Api__PermitLimit=10
 # Production refuses the local demo identity provider; sign-in is not exercised here, so any provider address will do.
 export Authentication__Oidc__Authority="https://idp.example.invalid/" Authentication__Oidc__ClientId=creditsite-bench \
   Authentication__Oidc__ClientSecret=benchmark-only-secret
+# The other settings a Production start requires (docs/operations.md); none of them is exercised here.
+export Site__PublicBaseUrl="https://bench.example.invalid" Site__IdentificationCode=0000000000 \
+  Site__IcpFiling="苏ICP备00000000号（基准测试）"
 if [ "${SKIP_IMPORT:-0}" = 1 ] && [ -f "$work/import-seconds" ]; then
   # Reuse the data of the previous run (its import time was recorded then).
   import_s=$(cat "$work/import-seconds")
