@@ -21,6 +21,10 @@ internal sealed class HanTokenizer : Tokenizer
     private string _text = string.Empty;
     private int _next;
     private int _segmentStart;
+    private bool _inSegment;
+
+    // One standard tokenizer for the life of this one, re-pointed at each stretch of text: building a new one per
+    // stretch allocated its scanner buffers every time a field was analysed (highlighting analyses every hit).
     private Segment? _segment;
 
     public HanTokenizer(TextReader reader) : base(reader)
@@ -36,7 +40,7 @@ internal sealed class HanTokenizer : Tokenizer
         ClearAttributes();
         while (true)
         {
-            if (_segment is { } segment)
+            if (_inSegment && _segment is { } segment)
             {
                 if (segment.Tokenizer.IncrementToken())
                 {
@@ -47,8 +51,8 @@ internal sealed class HanTokenizer : Tokenizer
                     return true;
                 }
 
-                segment.Dispose();
-                _segment = null;
+                segment.Close();
+                _inSegment = false;
             }
 
             if (_next >= _text.Length)
@@ -73,7 +77,9 @@ internal sealed class HanTokenizer : Tokenizer
             }
 
             _segmentStart = _next;
-            _segment = new Segment(_text[_next..end]);
+            _segment ??= new Segment();
+            _segment.Open(_text[_next..end]);
+            _inSegment = true;
             _next = end;
         }
     }
@@ -81,8 +87,12 @@ internal sealed class HanTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        _segment?.Dispose();
-        _segment = null;
+        if (_inSegment)
+        {
+            _segment!.Close();
+            _inSegment = false;
+        }
+
         _text = m_input.ReadToEnd();
         _next = 0;
     }
@@ -96,10 +106,10 @@ internal sealed class HanTokenizer : Tokenizer
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && _inSegment)
         {
-            _segment?.Dispose();
-            _segment = null;
+            _segment!.Close();
+            _inSegment = false;
         }
 
         base.Dispose(disposing);
@@ -110,17 +120,18 @@ internal sealed class HanTokenizer : Tokenizer
         char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
         && char.ConvertToUtf32(text[i], text[i + 1]) is >= 0x20000 and <= 0x3FFFF;
 
-    /// <summary>The standard tokenizer over one stretch of text without supplementary ideographs.</summary>
-    private sealed class Segment : IDisposable
+    /// <summary>The standard tokenizer over one stretch of text without supplementary ideographs at a time.</summary>
+    private sealed class Segment
     {
-        public Segment(string text)
+        public Segment()
         {
-            Tokenizer = new StandardTokenizer(SearchAnalysis.Version, new StringReader(text));
+            Tokenizer = new StandardTokenizer(SearchAnalysis.Version, new StringReader(string.Empty));
             Term = Tokenizer.AddAttribute<ICharTermAttribute>();
             Offset = Tokenizer.AddAttribute<IOffsetAttribute>();
             Type = Tokenizer.AddAttribute<ITypeAttribute>();
             Increment = Tokenizer.AddAttribute<IPositionIncrementAttribute>();
-            Tokenizer.Reset();
+            // Lucene's life cycle: a tokenizer is closed before it is given its next reader.
+            Tokenizer.Dispose();
         }
 
         public StandardTokenizer Tokenizer { get; }
@@ -133,7 +144,13 @@ internal sealed class HanTokenizer : Tokenizer
 
         public IPositionIncrementAttribute Increment { get; }
 
-        public void Dispose()
+        public void Open(string text)
+        {
+            Tokenizer.SetReader(new StringReader(text));
+            Tokenizer.Reset();
+        }
+
+        public void Close()
         {
             Tokenizer.End();
             Tokenizer.Dispose();
