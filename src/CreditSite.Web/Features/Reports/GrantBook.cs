@@ -1,14 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using CreditSite.Domain;
 using CreditSite.Identifiers;
 using CreditSite.Reports;
 using CreditSite.Reports.Storage;
-using CreditSite.Search;
 using CreditSite.Web.Features.SignIn;
-using CreditSite.Web.Site.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreditSite.Domain;
-using CreditSite.Identifiers;
 using CreditSite.Reports;
 using CreditSite.Reports.Storage;
 using CreditSite.Search;
