@@ -393,7 +393,7 @@ public sealed partial class ContentLibrary
 
         /// <summary>The front matter every page shares, once it is known to be complete.</summary>
         private sealed record PageHeader(string Slug, string Title, DateOnly Date, string Summary, bool IsDemo,
-            Microsoft.AspNetCore.Html.HtmlString BodyHtml, string BodyText, string SourcePath);
+            SanitizedHtml BodyHtml, string BodyText, string SourcePath);
 
         private static void AddAt(ContentRecord record, string key, string message) =>
             record.Problems.Add(new ContentProblem(record.Path, record.LineOfKey(key), message));

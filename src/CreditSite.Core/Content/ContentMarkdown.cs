@@ -1,7 +1,6 @@
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
-using Microsoft.AspNetCore.Html;
 
 namespace CreditSite.Content;
 
@@ -20,10 +19,10 @@ public static class ContentMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static HtmlString ToSafeHtml(string markdown)
+    public static SanitizedHtml ToSafeHtml(string markdown)
     {
         var html = Markdown.ToHtml(markdown ?? string.Empty, Pipeline);
-        return new HtmlString(Sanitizer.Sanitize(html));
+        return new SanitizedHtml(Sanitizer.Sanitize(html));
     }
 
     public static string ToPlainText(string markdown)

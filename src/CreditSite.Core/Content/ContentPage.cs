@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Html;
-
 namespace CreditSite.Content;
 
 /// <summary>What every published Markdown page has: the common front matter and the rendered body.</summary>
@@ -19,7 +17,7 @@ public abstract record ContentPage
     public bool IsDemo { get; init; }
 
     /// <summary>The Markdown body rendered with raw HTML disabled and then sanitised: safe to write unencoded.</summary>
-    public required HtmlString BodyHtml { get; init; }
+    public required SanitizedHtml BodyHtml { get; init; }
 
     /// <summary>The body as plain text, for search.</summary>
     public required string BodyText { get; init; }
