@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CreditSite.Hosting;
 
 public enum StoreProvider
@@ -57,11 +55,15 @@ public sealed class StorageOptions
 /// <summary><c>Privacy</c> section.</summary>
 public sealed class PrivacyOptions
 {
+    public const int MinKeyLength = 16;
+
+    public const string MissingKey = "缺少 Privacy:IdHashKey（身份证号的哈希密钥）。";
+
+    public const string ShortKey = "Privacy:IdHashKey 至少 16 个字符。";
+
     public const string Section = "Privacy";
 
     /// <summary>HMAC key for resident ID numbers. A development default ships in appsettings.Development.json;
     /// production sets <c>Privacy__IdHashKey</c> from a secret store.</summary>
-    [Required]
-    [MinLength(16)]
     public string IdHashKey { get; set; } = string.Empty;
 }

@@ -22,9 +22,11 @@ public static class CreditStoreServices
             .Validate(o => o.ProviderError is null, StorageOptions.MissingConnectionString)
             .Validate(o => o.DemoDataCount is > 0 and <= 10_000_000, "Storage:DemoDataCount 应在 1 到 10000000 之间。")
             .ValidateOnStart();
+        // Plain checks rather than data annotations, whose failure text wraps the message in English.
         services.AddOptions<PrivacyOptions>()
             .Bind(configuration.GetSection(PrivacyOptions.Section))
-            .ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrEmpty(o.IdHashKey), PrivacyOptions.MissingKey)
+            .Validate(o => string.IsNullOrEmpty(o.IdHashKey) || o.IdHashKey.Length >= PrivacyOptions.MinKeyLength, PrivacyOptions.ShortKey)
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

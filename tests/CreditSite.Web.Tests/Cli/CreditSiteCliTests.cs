@@ -95,6 +95,11 @@ public sealed class CreditSiteCliTests : IDisposable
     [InlineData("import --file x.csv --file y.csv", "选项 --file 出现了不止一次")]
     [InlineData("demo-data --count lots --out x.csv", "--count 应为 1 到 10000000 之间的整数")]
     [InlineData("demo-data --count 10", "缺少 --out")]
+    [InlineData("import x.csv", "未知的命令“x.csv”")]
+    [InlineData("import --file x.csv extra", "未知的命令“extra”")]
+    [InlineData("import --file x.csv -- extra", "无法识别的参数“extra”")]
+    [InlineData("import --replace=yes --file x.csv", "开关选项（如 --replace）不能带值")]
+    [InlineData("api-key", "缺少子命令")]
     public async Task UsageErrorsExitWithTwoAndShowChineseUsage(string commandLine, string expected)
     {
         var result = await _cli.RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -102,6 +107,40 @@ public sealed class CreditSiteCliTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.Contains("用法：creditsite <命令> [选项]", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help", "import")]
+    [InlineData("import --help", "--replace")]
+    [InlineData("reindex --help", "creditsite reindex")]
+    [InlineData("demo-data --help", "--seed")]
+    [InlineData("api-key --help", "revoke")]
+    [InlineData("api-key issue --help", "--quota")]
+    public async Task EveryCommandExplainsItselfInChineseWithHelp(string commandLine, string expected)
+    {
+        var result = await _cli.RunAsync(commandLine.Split(' '));
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("用法", result.Output, StringComparison.Ordinal);
+        Assert.Contains("显示帮助信息", result.Output, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASettingTheSiteWouldRefuseIsAUsageErrorNamingItAndNothingIsWritten()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CreditSite.Cli.CreditSiteCli.RunAsync(
+            ["import", "--file", ExampleCsv],
+            new CreditSite.Cli.CliConsole(output, error),
+            new Dictionary<string, string?> { ["Storage:DataPath"] = _cli.DataPath, ["Privacy:IdHashKey"] = "short" },
+            CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("配置有误：Privacy:IdHashKey 至少 16 个字符", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_cli.DataPath, "*.db"));
     }
 
     [Fact]

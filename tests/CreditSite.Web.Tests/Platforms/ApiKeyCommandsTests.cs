@@ -10,7 +10,7 @@ public sealed class ApiKeyCommandsTests : IDisposable
 {
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "creditsite-keys-" + Guid.NewGuid().ToString("N"));
 
-    private StorageOptions Sqlite => new() { DataPath = dataPath };
+    private Dictionary<string, string?> Sqlite => new() { ["Storage:DataPath"] = dataPath };
 
     [Fact]
     public async Task IssueShowsTheKeyOnceAndStoresOnlyItsHash()
@@ -59,12 +59,15 @@ public sealed class ApiKeyCommandsTests : IDisposable
 
     [Theory]
     [InlineData(new string[0], "缺少子命令")]
+    [InlineData(new[] { "issue", "--name", "" }, "--name")]
     [InlineData(new[] { "issue" }, "--name")]
     [InlineData(new[] { "issue", "--name", "x", "--quota", "0" }, "--quota 应为")]
     [InlineData(new[] { "issue", "--name", "x", "--quota", "many" }, "--quota 应为")]
-    [InlineData(new[] { "issue", "--name" }, "缺少取值")]
+    [InlineData(new[] { "issue", "--name" }, "选项 --name 缺少值")]
+    [InlineData(new[] { "issue", "--name", "x", "--quota", "5", "--force" }, "不支持选项 --force")]
+    [InlineData(new[] { "issue", "--name", "x", "--name", "y" }, "选项 --name 出现了不止一次")]
     [InlineData(new[] { "revoke", "--id", "abc" }, "--id")]
-    [InlineData(new[] { "rotate" }, "未知的子命令")]
+    [InlineData(new[] { "rotate" }, "未知的命令“rotate”")]
     public async Task UsageErrorsExitWithTwoAndExplain(string[] args, string message)
     {
         var (exit, _, error) = await RunAsync(Sqlite, args);
@@ -87,7 +90,11 @@ public sealed class ApiKeyCommandsTests : IDisposable
         {
             // Another part of the site already has its tables here: EnsureCreated would do nothing; ours must still appear.
             await ExecuteAsync(connectionString, "CREATE TABLE list_entries (entry_id text PRIMARY KEY)");
-            var postgres = new StorageOptions { Provider = StoreProvider.PostgreSql, ConnectionString = connectionString };
+            var postgres = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = nameof(StoreProvider.PostgreSql),
+                ["Storage:ConnectionString"] = connectionString,
+            };
 
             var (issued, output, error) = await RunAsync(postgres, "issue", "--name", "PostgreSQL 平台", "--quota", "30");
             Assert.True(issued == 0, error);
@@ -119,11 +126,12 @@ public sealed class ApiKeyCommandsTests : IDisposable
         }
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(StorageOptions storage, params string[] args)
+    /// <summary>The CLI in-process, as <c>creditsite api-key …</c>, with the store pointed at the test's database.</summary>
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(Dictionary<string, string?> storage, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await ApiKeyCommands.RunAsync(args, storage, SiteRoot.Find(), output, error);
+        var exit = await CreditSiteCli.RunAsync(["api-key", .. args], new CliConsole(output, error), storage, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -55,8 +55,8 @@ public class LimitedSite : SeededPlatformSite
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await ApiKeyCommands.RunAsync(["issue", "--name", name, "--quota", quota.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            new StorageOptions { DataPath = DataPath }, SiteRoot.Find(), output, error);
+        var exit = await CreditSiteCli.RunAsync(["api-key", "issue", "--name", name, "--quota", quota.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new CliConsole(output, error), ThisSitesStore, CancellationToken.None);
         Assert.True(exit == 0, error.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries);
         var id = int.Parse(System.Text.RegularExpressions.Regex.Match(lines[0], "#([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -67,10 +67,12 @@ public class LimitedSite : SeededPlatformSite
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await ApiKeyCommands.RunAsync(["revoke", "--id", id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            new StorageOptions { DataPath = DataPath }, SiteRoot.Find(), output, error);
+        var exit = await CreditSiteCli.RunAsync(["api-key", "revoke", "--id", id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new CliConsole(output, error), ThisSitesStore, CancellationToken.None);
         Assert.True(exit == 0, error.ToString());
     }
+
+    private Dictionary<string, string?> ThisSitesStore => new() { ["Storage:DataPath"] = DataPath };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
