@@ -1,4 +1,6 @@
 using CreditSite.Hosting;
+using CreditSite.Import;
+using CreditSite.Indexing;
 using CreditSite.Platforms;
 using CreditSite.Search;
 using CreditSite.Storage;
@@ -58,6 +60,8 @@ public static class CliServices
         services.AddSingleton(console);
         services.AddSingleton(new SiteFolders(root, builder.Configuration));
         services.AddCreditStore(builder.Configuration, root);
+        services.AddListImport();
+        services.AddListIndexing(builder.Configuration, root);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSearchEngine(builder.Configuration, storage.ResolveDataPath(root));
         services.AddSingleton<IDbContextFactory<ApiKeyDbContext>>(sp => new ApiKeyDbContextFactory(sp.GetRequiredService<CreditStore>()));

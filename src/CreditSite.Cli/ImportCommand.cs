@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using CreditSite.Import;
+using CreditSite.Indexing;
 using CreditSite.Search;
 using CreditSite.Storage;
 using Spectre.Console;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CreditSite.Content;
+using CreditSite.Indexing;
 using CreditSite.Search;
 using CreditSite.Storage;
 using Spectre.Console.Cli;

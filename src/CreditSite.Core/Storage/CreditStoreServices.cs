@@ -1,6 +1,5 @@
 using CreditSite.Hosting;
 using CreditSite.Identifiers;
-using CreditSite.Import;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,8 +9,9 @@ namespace CreditSite.Storage;
 
 public static class CreditStoreServices
 {
-    /// <summary>The store, the list importer and the list indexer, configured from <c>Storage</c> and <c>Privacy</c>.
-    /// The web site and the CLI both call this, so they share one data folder, one database and one hash key.</summary>
+    /// <summary>The store and the ID hasher, configured from <c>Storage</c> and <c>Privacy</c>. The web site and the CLI
+    /// both call this (with <c>AddListImport</c> and <c>AddListIndexing</c>), so they share one data folder, one
+    /// database and one hash key.</summary>
     public static IServiceCollection AddCreditStore(this IServiceCollection services, IConfiguration configuration, string siteRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -33,11 +33,6 @@ public static class CreditStoreServices
         services.TryAddSingleton(sp => new ResidentIdHasher(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.IdHashKey));
         services.TryAddSingleton(sp => CreditStore.FromOptions(sp.GetRequiredService<IOptions<StorageOptions>>().Value, siteRoot));
         services.TryAddSingleton<ListStore>();
-        services.TryAddSingleton<ListImporter>();
-        services.TryAddSingleton(sp => new ListIndexCheckpoint(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataPath(siteRoot),
-            configuration[$"{Search.SearchOptions.Section}:{nameof(Search.SearchOptions.Engine)}"] ?? nameof(Search.SearchEngineKind.Embedded)));
-        services.TryAddSingleton<ListIndexer>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using CreditSite.Content;
 using CreditSite.Domain;
+using CreditSite.Indexing;
 using CreditSite.Search;
 
 namespace CreditSite.Core.Tests.Content;

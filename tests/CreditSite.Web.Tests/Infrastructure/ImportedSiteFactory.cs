@@ -1,4 +1,5 @@
 using CreditSite.Import;
+using CreditSite.Indexing;
 using CreditSite.Search;
 using CreditSite.Storage;
 using Microsoft.AspNetCore.Hosting;

@@ -1,3 +1,4 @@
+using CreditSite.Indexing;
 using CreditSite.Search;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

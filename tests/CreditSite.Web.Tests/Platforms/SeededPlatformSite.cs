@@ -3,6 +3,7 @@ using System.Text;
 using CreditSite.Content;
 using CreditSite.Domain;
 using CreditSite.Import;
+using CreditSite.Indexing;
 using CreditSite.Search;
 using CreditSite.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CreditSite.Domain;
 using CreditSite.Identifiers;
 using CreditSite.Import;
+using CreditSite.Indexing;
 using CreditSite.Search;
 using CreditSite.Storage;
 using CreditSite.Web.Features.LocalIdentityProvider;

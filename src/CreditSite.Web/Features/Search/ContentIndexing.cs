@@ -1,4 +1,5 @@
 using CreditSite.Content;
+using CreditSite.Indexing;
 using CreditSite.Search;
 
 namespace CreditSite.Web.Features.Search;

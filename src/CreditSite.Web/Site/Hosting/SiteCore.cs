@@ -1,4 +1,6 @@
 using CreditSite.Hosting;
+using CreditSite.Import;
+using CreditSite.Indexing;
 using CreditSite.Storage;
 
 namespace CreditSite.Web.Site.Hosting;
@@ -22,6 +24,8 @@ public static class SiteCore
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddCreditStore(builder.Configuration, builder.SiteRoot());
+        builder.Services.AddListImport();
+        builder.Services.AddListIndexing(builder.Configuration, builder.SiteRoot());
         return builder;
     }
 

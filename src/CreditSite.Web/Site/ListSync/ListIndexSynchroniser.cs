@@ -1,3 +1,4 @@
+using CreditSite.Indexing;
 using CreditSite.Search;
 using CreditSite.Storage;
 

@@ -1,9 +1,10 @@
 using CreditSite.Domain;
 using CreditSite.Identifiers;
+using CreditSite.Indexing;
 using CreditSite.Search;
 using CreditSite.Storage;
 
-namespace CreditSite.Core.Tests.Storage;
+namespace CreditSite.Core.Tests.Indexing;
 
 public sealed class ListEntryDocumentsTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CreditSite.Storage;
+namespace CreditSite.Indexing;
 
 /// <summary>How far the search index has taken in the store's changes: the last change sequence (import batch id)
 /// whose entries are in the index. Kept in the data folder beside the index (<c>list-index.{engine}.checkpoint</c>),

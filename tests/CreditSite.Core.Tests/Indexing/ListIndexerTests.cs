@@ -2,12 +2,13 @@ using CreditSite.Core.Tests.Import;
 using CreditSite.Hosting;
 using CreditSite.Import;
 using CreditSite.Identifiers;
+using CreditSite.Indexing;
 using CreditSite.Search;
 using CreditSite.Search.Embedded;
 using CreditSite.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace CreditSite.Core.Tests.Storage;
+namespace CreditSite.Core.Tests.Indexing;
 
 /// <summary>Store → index: the catch-up both the CLI and the site's synchroniser run, and the rebuild, against the real
 /// embedded engine on disk and a real SQLite store.</summary>

@@ -1,8 +1,9 @@
 using System.Text;
 using CreditSite.Content;
 using CreditSite.Domain;
+using CreditSite.Search;
 
-namespace CreditSite.Search;
+namespace CreditSite.Indexing;
 
 /// <summary>The projection of published content (policies, role models, announcements) into search documents. It lives
 /// with search, so that content knows nothing of search and the folders do not depend on each other in a circle.</summary>

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using CreditSite.Search;
+using CreditSite.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CreditSite.Storage;
+namespace CreditSite.Indexing;
 
 public enum ListIndexState
 {

@@ -1,8 +1,9 @@
 using System.Text;
 using CreditSite.Domain;
 using CreditSite.Search;
+using CreditSite.Storage;
 
-namespace CreditSite.Storage;
+namespace CreditSite.Indexing;
 
 /// <summary>The projection of a stored list entry into the search index. It carries the keyed hash and the masked
 /// form of a person's ID number, never the number.</summary>

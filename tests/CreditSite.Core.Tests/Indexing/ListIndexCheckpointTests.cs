@@ -1,6 +1,7 @@
+using CreditSite.Indexing;
 using CreditSite.Storage;
 
-namespace CreditSite.Core.Tests.Storage;
+namespace CreditSite.Core.Tests.Indexing;
 
 public sealed class ListIndexCheckpointTests : IDisposable
 {
