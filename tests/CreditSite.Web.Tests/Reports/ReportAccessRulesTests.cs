@@ -221,7 +221,7 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
 
         var (page, html) = await Site.PostFormAsync(company, "/reports", "Enterprise");
         var pdf = await company.GetAsync(new Uri($"/reports/{Forms.ReportId(html)}/pdf", UriKind.Relative));
-        var text = await PdfText.ExtractAsync(await pdf.Content.ReadAsByteArrayAsync());
+        var text = await PdfTools.ExtractTextAsync(await pdf.Content.ReadAsByteArrayAsync());
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("企业公共信用信息报告", html, StringComparison.Ordinal);

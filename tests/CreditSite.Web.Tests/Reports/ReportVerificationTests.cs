@@ -98,8 +98,8 @@ public sealed class ReportVerificationTests(ReportsSite site) : IClassFixture<Re
         var path = Path.Combine(Path.GetTempPath(), "creditsite-qr-" + Guid.NewGuid().ToString("N"));
         await File.WriteAllBytesAsync(path + ".pdf", pdf);
 
-        await PdfText.RunAsync("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path + ".pdf", path);
-        var url = new Uri((await PdfText.RunAsync("zbarimg", "--raw", "-q", path + ".png")).Trim());
+        await PdfTools.RunAsync("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path + ".pdf", path);
+        var url = new Uri((await PdfTools.RunAsync("zbarimg", "--raw", "-q", path + ".png")).Trim());
         var (response, page) = await site.GetPageAsync(site.CreateClient(), url.PathAndQuery);
 
         Assert.Equal("/reports/verify", url.AbsolutePath);

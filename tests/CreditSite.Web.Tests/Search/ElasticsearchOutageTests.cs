@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using CreditSite.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -100,18 +99,9 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Search:Engine", "Elasticsearch");
-            builder.UseSetting("Search:Elasticsearch:Url", $"http://127.0.0.1:{ClosedPort()}");
+            builder.UseSetting("Search:Elasticsearch:Url", $"http://127.0.0.1:{FreePort.Next()}");
             builder.UseSetting("Search:Elasticsearch:RequestTimeout", "00:00:01");
             builder.UseSetting("Search:Elasticsearch:SearchTimeout", "00:00:03");
-        }
-
-        private static int ClosedPort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using CreditSite.Search;
 using CreditSite.Search.Elasticsearch;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,7 +43,7 @@ public sealed class ElasticsearchResilienceTests
         // A real HTTP call to a loopback port nobody listens on: connection refused.
         var options = TestEngine.Options(o =>
         {
-            o.Url = $"http://127.0.0.1:{ClosedPort()}";
+            o.Url = $"http://127.0.0.1:{FreePort.Next()}";
             o.MaxRetries = 1;
         });
         var engine = new ElasticsearchSearchEngine(Options.Create(options), TimeProvider.System, NullLogger<ElasticsearchSearchEngine>.Instance);
@@ -155,14 +153,5 @@ public sealed class ElasticsearchResilienceTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.SearchAsync(AnySearch, cancel.Token));
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
