@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CreditSite.Domain;
 using CreditSite.Search;
 using static CreditSite.Core.Tests.Search.SampleDocuments;
@@ -773,8 +772,25 @@ public abstract class SearchEngineContract : IAsyncLifetime
         var engine = await NewEngineAsync([.. ManyEntries(OldCount)]);
         using var stop = new CancellationTokenSource();
         var totals = new List<long>();
+        Task? searching = null;
 
-        var searching = Task.Run(async () =>
+        // Waits for a few more searches (or for the searching loop to fail, which the final await rethrows), so
+        // searches surely run at that point however the threads are scheduled.
+        async Task SomeSearchesRunAsync(string when)
+        {
+            int Count()
+            {
+                lock (totals)
+                {
+                    return totals.Count;
+                }
+            }
+
+            var before = Count();
+            await Eventually.UntilAsync(() => Count() >= before + 3 || searching is { IsCompleted: true }, $"no search ran {when}");
+        }
+
+        searching = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -786,9 +802,9 @@ public abstract class SearchEngineContract : IAsyncLifetime
             }
         });
 
-        await engine.RebuildAsync(Slowly(ManyEntries(NewCount, firstSerial: 5000)));
+        await engine.RebuildAsync(PausingHalfway(ManyEntries(NewCount, firstSerial: 5000).ToList(), () => SomeSearchesRunAsync("while the new index was half built")));
         var afterSwap = await engine.SearchAsync(Request("常州"));
-        await Task.Delay(200);
+        await SomeSearchesRunAsync("after the swap");
         await stop.CancelAsync();
         await searching; // rethrows any failed search
 
@@ -807,15 +823,16 @@ public abstract class SearchEngineContract : IAsyncLifetime
         }
     }
 
-    /// <summary>Takes long enough that searches run while the new index is half built.</summary>
-    private static async IAsyncEnumerable<SearchDocument> Slowly(IEnumerable<SearchDocument> documents, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Hands over the first half of <paramref name="documents"/>, waits for <paramref name="halfway"/>, then
+    /// hands over the rest: whatever runs meanwhile meets a half-built new index.</summary>
+    private static async IAsyncEnumerable<SearchDocument> PausingHalfway(List<SearchDocument> documents, Func<Task> halfway)
     {
         var i = 0;
         foreach (var document in documents)
         {
-            if (++i % 50 == 0)
+            if (i++ == documents.Count / 2)
             {
-                await Task.Delay(50, cancellationToken);
+                await halfway();
             }
 
             yield return document;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using CreditSite.Web.Tests.Infrastructure;
@@ -7,10 +6,10 @@ using Microsoft.AspNetCore.Hosting;
 namespace CreditSite.Web.Tests.Search;
 
 /// <summary>The real site configured for Elasticsearch with no cluster listening: search answers 503 with a Chinese
-/// message and Retry-After within the configured bound, other pages keep working, and /healthz says degraded.</summary>
+/// message and Retry-After, other pages keep working, and /healthz says degraded. That the engine gives up within its
+/// timeouts is checked on a fake clock in the core tests (ElasticsearchResilienceTests), not with a stopwatch here.</summary>
 public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutageTests.UnreachableClusterSite>
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
     private readonly UnreachableClusterSite site;
 
     public ElasticsearchOutageTests(UnreachableClusterSite site) => this.site = site;
@@ -19,11 +18,9 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
     public async Task TheSearchPageAnswers503WithAChineseMessageAndRetryAfter()
     {
         using var client = site.CreateClient();
-        var clock = Stopwatch.StartNew();
 
         var response = await client.GetAsync(new Uri("/search?q=%E8%AF%9A%E4%BF%A1", UriKind.Relative));
 
-        Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter?.Delta);
         // Razor may write Chinese as character references: compare the text a browser shows.
@@ -80,11 +77,9 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
     public async Task HealthzSaysDegradedAndNamesTheUnavailableEngine()
     {
         using var client = site.CreateClient();
-        var clock = Stopwatch.StartNew();
 
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
-        Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
