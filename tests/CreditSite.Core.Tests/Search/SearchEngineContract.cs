@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CreditSite.Domain;
 using CreditSite.Search;
 using static CreditSite.Core.Tests.Search.SampleDocuments;
@@ -7,15 +6,19 @@ namespace CreditSite.Core.Tests.Search;
 
 /// <summary>The behaviour every <see cref="ISearchEngine"/> must show, whatever is behind it. A subclass supplies a
 /// fresh, empty engine per test (xUnit makes a new instance of the class for every test); the embedded engine runs it
-/// over a temporary folder, the Elasticsearch engine over a throw-away index.</summary>
+/// over a temporary folder, the Elasticsearch engine over a throw-away index. The tests are skippable facts and theories
+/// and each starts with <see cref="NewEngineAsync"/>, so a subclass whose engine is not available on this machine skips
+/// them from <see cref="CreateEngineAsync"/>; for any other subclass they are ordinary tests.</summary>
 public abstract class SearchEngineContract : IAsyncLifetime
 {
     private readonly List<ISearchEngine> _engines = [];
 
-    /// <summary>A new engine over a new, empty index.</summary>
+    /// <summary>A new engine over a new, empty index; may call <see cref="Skip.If(bool, string)"/> when the engine cannot
+    /// run here.</summary>
     protected abstract Task<ISearchEngine> CreateEngineAsync();
 
-    /// <summary>Removes whatever <see cref="CreateEngineAsync"/> made (folders, indices), after the engines are disposed.</summary>
+    /// <summary>Removes whatever <see cref="CreateEngineAsync"/> made (folders, indices), after the engines are disposed.
+    /// Runs for skipped tests too, and must not throw then: a second exception would turn the skip into a failure.</summary>
     protected virtual Task CleanupAsync() => Task.CompletedTask;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -52,7 +55,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- Chinese names by any meaningful part ----
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("诚信食品")]
     [InlineData("天宁")]
     [InlineData("食品")]
@@ -71,7 +74,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal("entry:E-1", Ids(results)[0]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindsCompanyByBrandNameTheDictionaryDoesNotKnow()
     {
         var engine = await NewEngineAsync(
@@ -83,7 +86,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-2"], Ids(results));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DoesNotReturnNamesThatShareOnlyOneCharacterWithTheQuery()
     {
         var engine = await NewEngineAsync(
@@ -95,7 +98,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.DoesNotContain("entry:E-2", Ids(results));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindsPersonBySurnameAlone()
     {
         var engine = await NewEngineAsync(PersonEntry("P-1", "张明", ResidentId(1)), Entry("E-1", "常州恒达建材有限公司"));
@@ -105,7 +108,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:P-1"], Ids(results));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RanksAMatchInTheNameAboveAMentionInTheBody()
     {
         var engine = await NewEngineAsync(
@@ -118,7 +121,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.True(results.Hits[0].Score > results.Hits[1].Score);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindsEntriesByDepartmentAndDecisionNumberText()
     {
         var entry = Entry("E-1", "常州恒达建材有限公司", department: "市住房和城乡建设局", field: "工程质量");
@@ -128,7 +131,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-1"], Ids(await engine.SearchAsync(Request(entry.DecisionNumber))));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FoldsFullWidthAndCaseInLatinText()
     {
         var engine = await NewEngineAsync(Entry("E-1", "常州ABC科技有限公司"), Entry("E-2", "常州恒达建材有限公司"));
@@ -139,7 +142,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- identifiers ----
 
-    [Fact]
+    [SkippableFact]
     public async Task IdentifierByUsccReturnsOnlyThatSubjectsDocumentsIgnoringText()
     {
         var uscc = Uscc(12345678);
@@ -155,7 +158,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-1", "entry:E-2", "role-model:hengda"], Ids(results).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IdentifierByResidentIdHashFindsThePersonOnly()
     {
         var person = ResidentId(7);
@@ -168,7 +171,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(person.Masked, hit.Document.MaskedIdNumber);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IdentifiersNeverMatchPartially()
     {
         var uscc = Uscc(12345678);
@@ -182,7 +185,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Empty((await engine.SearchAsync(Request(uscc[2..14]))).Hits);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EmptyIdentifierMatchesNothing()
     {
         var engine = await NewEngineAsync(Entry("E-1", "常州恒达建材有限公司"));
@@ -203,7 +206,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         "<script>alert(1)</script>", "' OR 1=1 --", "%00%22", "\r\n\t", new string('诚', 10_000), string.Concat(Enumerable.Repeat("\"(*", 3000)),
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(HostileQueries), DisableDiscoveryEnumeration = true)]
     public async Task QuerySyntaxAndOddCharactersAreJustTextAndNeverThrow(string text)
     {
@@ -215,7 +218,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.All(results.Hits, h => Assert.DoesNotContain("<script", h.TitleHtml + h.SnippetHtml, StringComparison.OrdinalIgnoreCase));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("\"诚信食品\"")]
     [InlineData("诚信食品*")]
     [InlineData("(诚信食品)")]
@@ -233,7 +236,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal("entry:E-1", Ids(results).FirstOrDefault());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StarIsNotAWildcardAndAndIsNotAnOperator()
     {
         var engine = await NewEngineAsync(
@@ -244,7 +247,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-2"], Ids(await engine.SearchAsync(Request("AND"))));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task VeryLongQueryIsCutAndStillAnswers()
     {
         var engine = await NewEngineAsync(Entry("E-1", "常州市天宁区诚信食品有限公司"));
@@ -256,7 +259,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- browsing, filters, dates ----
 
-    [Fact]
+    [SkippableFact]
     public async Task EmptyTextBrowsesEverythingInPublicViewNewestFirst()
     {
         var engine = await NewEngineAsync(
@@ -271,7 +274,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-NEW", "entry:E-OLD", "policy:notice"], Ids(results));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FiltersByListKind()
     {
         var engine = await NewEngineAsync([.. ManyEntries(30)]);
@@ -282,7 +285,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.All(red.Hits, h => Assert.Equal(ListKind.Red, h.Document.ListKind));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FiltersByFieldDepartmentAndSubjectType()
     {
         var engine = await NewEngineAsync(
@@ -298,7 +301,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(0, (await engine.SearchAsync(Request() with { Field = "工程" })).Total);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FiltersBySubjectKey()
     {
         var engine = await NewEngineAsync(
@@ -311,7 +314,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-1", "entry:E-2"], Ids(results).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FiltersByDocumentTypes()
     {
         var engine = await NewEngineAsync(
@@ -325,7 +328,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["announcement:a", "policy:p"], Ids(results).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FiltersByDecisionDateRangeInclusive()
     {
         var engine = await NewEngineAsync(
@@ -346,7 +349,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- facets ----
 
-    [Fact]
+    [SkippableFact]
     public async Task FacetCountsEqualWhatTheFilteredSearchReturns()
     {
         var engine = await NewEngineAsync([
@@ -392,7 +395,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FacetsFollowTheFiltersAndLeaveHiddenEntriesOut()
     {
         var engine = await NewEngineAsync(
@@ -410,7 +413,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal([new FacetValue("black", 1)], black.Facets["list_kind"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FacetsAreEmptyWhenNotAskedFor()
     {
         var engine = await NewEngineAsync(Entry("E-1", "常州恒达建材有限公司"));
@@ -423,7 +426,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- sort and paging ----
 
-    [Fact]
+    [SkippableFact]
     public async Task NewestSortOrdersByDateThenId()
     {
         var engine = await NewEngineAsync(
@@ -437,7 +440,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-C", "entry:E-A", "entry:E-B", "entry:E-D"], Ids(results));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PagesAreDisjointAndCoverEverythingAndAPageBeyondTheEndIsEmpty()
     {
         var engine = await NewEngineAsync([.. ManyEntries(25)]);
@@ -462,7 +465,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(25, farBeyond.Total);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PageSizeIsClampedBetweenOneAndOneHundred()
     {
         var engine = await NewEngineAsync([.. ManyEntries(120)]);
@@ -479,7 +482,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- highlighting ----
 
-    [Fact]
+    [SkippableFact]
     public async Task HighlightsMarkMatchesAndEncodeEverythingElse()
     {
         var engine = await NewEngineAsync(Entry("E-1", "常州<b>诚信</b>食品有限公司",
@@ -498,7 +501,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.DoesNotContain('<', markup);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SnippetIsAboutOneHundredTwentyCharactersAroundTheFirstMatch()
     {
         var body = new string('甲', 300) + "诚信食品" + new string('乙', 300);
@@ -511,7 +514,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.InRange(text.Length, 100, 140);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SnippetWithoutAMatchInTheBodyIsTheStartOfTheBody()
     {
         var body = "本条目记录了行政处罚决定。" + new string('丙', 400);
@@ -527,7 +530,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- visibility ----
 
-    [Fact]
+    [SkippableFact]
     public async Task EntryLeavesPublicViewTheDayAfterItsPublicUntil()
     {
         var engine = await NewEngineAsync(
@@ -540,7 +543,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(2, (await engine.SearchAsync(Request("恒达") with { Today = Today.AddDays(-1) })).Total);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(EntryStatus.Exited)]
     [InlineData(EntryStatus.Repaired)]
     public async Task ExitedAndRepairedEntriesAreNeverReturned(EntryStatus status)
@@ -554,7 +557,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(0, (await engine.SearchAsync(Request() with { SubjectKey = uscc })).Total);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EntryUnderObjectionStaysVisibleWithItsStatus()
     {
         var engine = await NewEngineAsync(Entry("E-1", "常州恒达建材有限公司", status: EntryStatus.UnderObjection));
@@ -564,7 +567,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(EntryStatus.UnderObjection, hit.Document.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ContentDocumentsAreAlwaysVisible()
     {
         var engine = await NewEngineAsync(Policy("old", "2019年信用体系建设通知", "任务分工", date: new DateOnly(2019, 1, 1)));
@@ -576,7 +579,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- one query, every type ----
 
-    [Fact]
+    [SkippableFact]
     public async Task OneQueryReturnsEntriesRoleModelsPoliciesAndAnnouncementsWithTheirTypes()
     {
         var engine = await NewEngineAsync(
@@ -595,7 +598,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(4, results.Facets["type"].Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task HitsCarryTheWholeDocument()
     {
         var entry = Entry("E-1", "常州恒达建材有限公司", ListKind.Black, usccSerial: 777, status: EntryStatus.UnderObjection) with
@@ -612,7 +615,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
 
     // ---- writes ----
 
-    [Fact]
+    [SkippableFact]
     public async Task UpsertOfTheSameIdReplacesTheDocument()
     {
         var engine = await NewEngineAsync(Entry("E-1", "常州恒达建材有限公司"));
@@ -625,7 +628,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-1"], Ids(await engine.SearchAsync(Request("诚信食品"))));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(3)]
     [InlineData(3000)]
     public async Task UpsertOfABatchRepeatingAnIdKeepsItsLastOccurrence(int batchSize)
@@ -639,7 +642,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:GEN-0000001"], Ids(await engine.SearchAsync(Request("卓越测绘"))));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpsertCanHideAnEntryByChangingItsStatus()
     {
         var entry = Entry("E-1", "常州恒达建材有限公司");
@@ -650,7 +653,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Empty((await engine.SearchAsync(Request("恒达"))).Hits);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeleteRemovesOnlyTheNamedDocuments()
     {
         var engine = await NewEngineAsync(Entry("E-1", "常州恒达建材有限公司"), Entry("E-2", "常州恒达食品有限公司"));
@@ -662,7 +665,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-2"], Ids(await engine.SearchAsync(Request("恒达"))));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task NewEngineIsEmptyAndHealthy()
     {
         var engine = await NewEngineAsync();
@@ -674,7 +677,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Empty(results.Hits);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RebuildReplacesEverythingAndReportsProgress()
     {
         var engine = await NewEngineAsync([.. ManyEntries(10)]);
@@ -687,7 +690,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(2, reported.LastOrDefault());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RebuildWithARepeatedIdKeepsTheLastVersion()
     {
         var engine = await NewEngineAsync();
@@ -699,7 +702,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-1"], Ids(await engine.SearchAsync(Request("诚信食品"))));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BulkUpsertReplacesIndexedEntriesAddsNewOnesAndReportsProgress()
     {
         var engine = await NewEngineAsync(Entry("E-1", "溧阳南山竹海旅游有限公司"), Entry("E-KEEP", "金坛茅山茶业有限公司"));
@@ -717,7 +720,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(2502, reported.LastOrDefault());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BulkUpsertWithARepeatedIdKeepsTheLastVersion()
     {
         var engine = await NewEngineAsync();
@@ -729,7 +732,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(["entry:E-1"], Ids(await engine.SearchAsync(Request("诚信食品"))));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BulkWritesWithManyRepeatedIdsKeepOnlyTheLastOfEach()
     {
         // Each id twice in a row, the second time exited (hidden): two threads pick up the two occurrences at about the
@@ -748,7 +751,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LargeBatchesAreIndexedCompletely()
     {
         var engine = await NewEngineAsync();
@@ -761,7 +764,7 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(2500, (await engine.SearchAsync(Request("常州"))).Total);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RebuildSwapsAtomicallyWhileSearchesGoOn()
     {
         const int OldCount = 200;
@@ -769,8 +772,25 @@ public abstract class SearchEngineContract : IAsyncLifetime
         var engine = await NewEngineAsync([.. ManyEntries(OldCount)]);
         using var stop = new CancellationTokenSource();
         var totals = new List<long>();
+        Task? searching = null;
 
-        var searching = Task.Run(async () =>
+        // Waits for a few more searches (or for the searching loop to fail, which the final await rethrows), so
+        // searches surely run at that point however the threads are scheduled.
+        async Task SomeSearchesRunAsync(string when)
+        {
+            int Count()
+            {
+                lock (totals)
+                {
+                    return totals.Count;
+                }
+            }
+
+            var before = Count();
+            await Eventually.UntilAsync(() => Count() >= before + 3 || searching is { IsCompleted: true }, $"no search ran {when}");
+        }
+
+        searching = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -782,9 +802,9 @@ public abstract class SearchEngineContract : IAsyncLifetime
             }
         });
 
-        await engine.RebuildAsync(Slowly(ManyEntries(NewCount, firstSerial: 5000)));
+        await engine.RebuildAsync(PausingHalfway(ManyEntries(NewCount, firstSerial: 5000).ToList(), () => SomeSearchesRunAsync("while the new index was half built")));
         var afterSwap = await engine.SearchAsync(Request("常州"));
-        await Task.Delay(200);
+        await SomeSearchesRunAsync("after the swap");
         await stop.CancelAsync();
         await searching; // rethrows any failed search
 
@@ -803,15 +823,16 @@ public abstract class SearchEngineContract : IAsyncLifetime
         }
     }
 
-    /// <summary>Takes long enough that searches run while the new index is half built.</summary>
-    private static async IAsyncEnumerable<SearchDocument> Slowly(IEnumerable<SearchDocument> documents, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Hands over the first half of <paramref name="documents"/>, waits for <paramref name="halfway"/>, then
+    /// hands over the rest: whatever runs meanwhile meets a half-built new index.</summary>
+    private static async IAsyncEnumerable<SearchDocument> PausingHalfway(List<SearchDocument> documents, Func<Task> halfway)
     {
         var i = 0;
         foreach (var document in documents)
         {
-            if (++i % 50 == 0)
+            if (i++ == documents.Count / 2)
             {
-                await Task.Delay(50, cancellationToken);
+                await halfway();
             }
 
             yield return document;

@@ -5,7 +5,7 @@ namespace CreditSite.Web.Tests.Cli;
 
 /// <summary>Runs the built <c>creditsite.dll</c> as a real process with <c>dotnet</c>, configured like a deployment:
 /// environment <c>Testing</c> (the site's appsettings.Testing.json), its own data folder.</summary>
-public sealed class CliRun : IDisposable
+internal sealed class CliRun : IDisposable
 {
     private readonly bool _ownsDataPath;
 
@@ -20,22 +20,11 @@ public sealed class CliRun : IDisposable
 
     public string DataPath { get; }
 
-    public sealed record Result(int ExitCode, string Output, string Error)
+    /// <summary>Runs the CLI with <paramref name="args"/>. A run that hangs is killed with its whole process tree after
+    /// a generous limit (see <see cref="ExternalProcess"/>), so a broken command fails its test instead of outliving it.</summary>
+    public async Task<ExternalProcess.Result> RunAsync(params string[] args)
     {
-        public string All => Output + Error;
-    }
-
-    public async Task<Result> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = DataPath,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = DataPath };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "creditsite.dll"));
         foreach (var arg in args)
         {
@@ -46,12 +35,7 @@ public sealed class CliRun : IDisposable
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment["Storage__DataPath"] = DataPath;
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        return await ExternalProcess.RunAsync(start);
     }
 
     public string Write(string name, string text)

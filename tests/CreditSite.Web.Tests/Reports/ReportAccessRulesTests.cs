@@ -11,7 +11,7 @@ namespace CreditSite.Web.Tests.Reports;
 
 /// <summary>Who may open which report, grant and access record — run on SQLite and on the real PostgreSQL.</summary>
 public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<TSite>, IAsyncLifetime
-    where TSite : ReportsSite
+    where TSite : ReportsSite, new()
 {
     protected TSite Site { get; } = site;
 
@@ -114,17 +114,19 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
     [Fact]
     public async Task ExpiredGrantOpensNothing()
     {
-        var person = await Site.SignInAsync(DemoIdentities.BlackListedPerson);
-        var code = await CreateGrantAsync(person, singleUse: false, days: 1);
-        var company = await Site.SignInAsync(DemoIdentities.Representative);
-        var (_, html) = await Site.PostFormAsync(company, "/reports/grants/redeem?code=" + code, null, ("Code", code));
+        // Its own site and so its own clock: moving the shared fixture's clock would move every later test's calendar.
+        await using var own = new TSite();
+        await own.SeedAsync();
+        var person = await own.SignInAsync(DemoIdentities.BlackListedPerson);
+        var code = await CreateGrantAsync(own, person, singleUse: false, days: 1);
+        var company = await own.SignInAsync(DemoIdentities.Representative);
+        var (_, html) = await own.PostFormAsync(company, "/reports/grants/redeem?code=" + code, null, ("Code", code));
         var reportId = Forms.ReportId(html);
 
-        // The fixture is shared: later tests simply work on the moved calendar.
-        Site.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-        var (again, againHtml) = await Site.PostFormAsync(company, "/reports/grants/redeem?code=" + code, null, ("Code", code));
-        var (view, _) = await Site.GetPageAsync(company, $"/reports/{reportId}");
-        var (pdf, _) = await Site.GetPageAsync(company, $"/reports/{reportId}/pdf");
+        own.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        var (again, againHtml) = await own.PostFormAsync(company, "/reports/grants/redeem?code=" + code, null, ("Code", code));
+        var (view, _) = await own.GetPageAsync(company, $"/reports/{reportId}");
+        var (pdf, _) = await own.GetPageAsync(company, $"/reports/{reportId}/pdf");
 
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("该授权已过期", againHtml, StringComparison.Ordinal);
@@ -221,7 +223,7 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
 
         var (page, html) = await Site.PostFormAsync(company, "/reports", "Enterprise");
         var pdf = await company.GetAsync(new Uri($"/reports/{Forms.ReportId(html)}/pdf", UriKind.Relative));
-        var text = await PdfText.ExtractAsync(await pdf.Content.ReadAsByteArrayAsync());
+        var text = await PdfTools.ExtractTextAsync(await pdf.Content.ReadAsByteArrayAsync());
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("企业公共信用信息报告", html, StringComparison.Ordinal);
@@ -275,9 +277,13 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
 
     private static string WrongLast(string code) => code[..^1] + (code[^1] == '1' ? '2' : '1');
 
-    protected async Task<string> CreateGrantAsync(HttpClient person, bool singleUse, int days = 7, string purpose = "LoanApproval", string? purposeText = null)
+    protected Task<string> CreateGrantAsync(HttpClient person, bool singleUse, int days = 7, string purpose = "LoanApproval", string? purposeText = null) =>
+        CreateGrantAsync(Site, person, singleUse, days, purpose, purposeText);
+
+    private static async Task<string> CreateGrantAsync(
+        TSite on, HttpClient person, bool singleUse, int days = 7, string purpose = "LoanApproval", string? purposeText = null)
     {
-        var (response, html) = await Site.PostFormAsync(person, "/reports/grants", "Create",
+        var (response, html) = await on.PostFormAsync(person, "/reports/grants", "Create",
             ("Form.GranteeKind", "Enterprise"), ("Form.GranteeName", DemoIdentities.CompanyName),
             ("Form.GranteeIdentifier", DemoIdentities.CompanyUscc), ("Form.Purpose", purpose), ("Form.PurposeText", purposeText ?? string.Empty),
             ("Form.Days", days.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Form.SingleUse", singleUse ? "true" : "false"));

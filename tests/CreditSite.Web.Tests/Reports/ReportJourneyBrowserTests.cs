@@ -1,7 +1,5 @@
 using CreditSite.Web.Tests.Infrastructure;
 using CreditSite.Import;
-using System.Net;
-using System.Net.Sockets;
 using CreditSite.Web.Features.LocalIdentityProvider;
 using Microsoft.Playwright;
 
@@ -63,15 +61,15 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         var pdf = Path.Combine(artifacts, "report-granted.pdf");
         await download.SaveAsAsync(pdf);
 
-        await PdfText.RunAsync("pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(artifacts, "report-granted-page1"));
+        await PdfTools.RunAsync("pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(artifacts, "report-granted-page1"));
         var png = Path.Combine(artifacts, "report-granted-page1.png");
         Assert.True(new FileInfo(png).Length > 20_000, "The rendered page should hold text and a QR code.");
-        var text = await PdfText.RunAsync("pdftotext", "-enc", "UTF-8", pdf, "-");
+        var text = await PdfTools.RunAsync("pdftotext", "-enc", "UTF-8", pdf, "-");
         Assert.Contains("个人公共信用信息报告", text, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoIdentities.BlackListedPersonId, text, StringComparison.Ordinal);
 
         // Anyone: the QR code opens the verification page, which confirms the report.
-        var verifyUrl = (await PdfText.RunAsync("zbarimg", "--raw", "-q", png)).Trim();
+        var verifyUrl = (await PdfTools.RunAsync("zbarimg", "--raw", "-q", png)).Trim();
         Assert.StartsWith(site.Url("/reports/verify?number="), verifyUrl, StringComparison.Ordinal);
         var anyone = await HeadlessChromium.NewPageAsync(browser);
         await anyone.GotoAsync(verifyUrl);
@@ -104,7 +102,7 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
 /// <summary>The reports site on a real Kestrel socket; QR codes and grant links point at its real address.</summary>
 public sealed class KestrelReportsSite : ReportsSite
 {
-    private readonly int _port = FreePort();
+    private readonly int _port = FreePort.Next();
 
     public KestrelReportsSite()
     {
@@ -117,11 +115,4 @@ public sealed class KestrelReportsSite : ReportsSite
     protected override string PublicBaseUrl => $"http://127.0.0.1:{_port}";
 
     public string Url(string path) => PublicBaseUrl + path;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

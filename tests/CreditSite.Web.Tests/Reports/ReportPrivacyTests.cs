@@ -19,17 +19,17 @@ public sealed class ReportPrivacyTests(ReportsSite site) : IClassFixture<Reports
         var pdfTexts = new List<string>();
         var person = await site.SignInAsync(DemoIdentities.BlackListedPerson);
         var (_, own) = await site.PostFormAsync(person, "/reports", "Personal");
-        pdfTexts.Add(await PdfText.ExtractAsync(await person.GetByteArrayAsync(new Uri($"/reports/{Forms.ReportId(own)}/pdf", UriKind.Relative))));
+        pdfTexts.Add(await PdfTools.ExtractTextAsync(await person.GetByteArrayAsync(new Uri($"/reports/{Forms.ReportId(own)}/pdf", UriKind.Relative))));
         var (_, granted) = await site.PostFormAsync(person, "/reports/grants", "Create",
             ("Form.GranteeKind", "Person"), ("Form.GranteeName", "李娜"), ("Form.GranteeIdentifier", DemoIdentities.CleanPersonId),
             ("Form.Purpose", "Lease"), ("Form.Days", "3"), ("Form.SingleUse", "false"));
         var code = Forms.GrantCode(granted);
         var clean = await site.SignInAsync(DemoIdentities.CleanPerson);
         var (_, redeemed) = await site.PostFormAsync(clean, "/reports/grants/redeem?code=" + code, null, ("Code", code));
-        pdfTexts.Add(await PdfText.ExtractAsync(await clean.GetByteArrayAsync(new Uri($"/reports/{Forms.ReportId(redeemed)}/pdf", UriKind.Relative))));
+        pdfTexts.Add(await PdfTools.ExtractTextAsync(await clean.GetByteArrayAsync(new Uri($"/reports/{Forms.ReportId(redeemed)}/pdf", UriKind.Relative))));
         var company = await site.SignInAsync(DemoIdentities.Representative);
         var (_, companyReport) = await site.PostFormAsync(company, "/reports", "Enterprise");
-        pdfTexts.Add(await PdfText.ExtractAsync(await company.GetByteArrayAsync(new Uri($"/reports/{Forms.ReportId(companyReport)}/pdf", UriKind.Relative))));
+        pdfTexts.Add(await PdfTools.ExtractTextAsync(await company.GetByteArrayAsync(new Uri($"/reports/{Forms.ReportId(companyReport)}/pdf", UriKind.Relative))));
         foreach (var url in new[] { "/reports", "/reports/grants", "/reports/access" })
         {
             await site.GetPageAsync(person, url);

@@ -56,10 +56,13 @@ public sealed class ReportVerificationTests(ReportsSite site) : IClassFixture<Re
     [Fact]
     public async Task ExpiredVerificationPeriodIsSaid()
     {
-        var (number, code) = await IssueAsync();
-        site.Clock.Advance(TimeSpan.FromDays(31));
+        // Its own site and so its own clock: moving the shared fixture's clock would move every later test's calendar.
+        await using var own = new ReportsSite();
+        await own.SeedAsync();
+        var (number, code) = await IssueAsync(own);
+        own.Clock.Advance(TimeSpan.FromDays(31));
 
-        var (_, html) = await site.GetPageAsync(site.CreateClient(), $"/reports/verify?number={number}&code={code}");
+        var (_, html) = await own.GetPageAsync(own.CreateClient(), $"/reports/verify?number={number}&code={code}");
 
         Assert.Contains("核验通过", html, StringComparison.Ordinal);
         Assert.Contains("已超过核验有效期", html, StringComparison.Ordinal);
@@ -98,8 +101,8 @@ public sealed class ReportVerificationTests(ReportsSite site) : IClassFixture<Re
         var path = Path.Combine(Path.GetTempPath(), "creditsite-qr-" + Guid.NewGuid().ToString("N"));
         await File.WriteAllBytesAsync(path + ".pdf", pdf);
 
-        await PdfText.RunAsync("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path + ".pdf", path);
-        var url = new Uri((await PdfText.RunAsync("zbarimg", "--raw", "-q", path + ".png")).Trim());
+        await PdfTools.RunAsync("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path + ".pdf", path);
+        var url = new Uri((await PdfTools.RunAsync("zbarimg", "--raw", "-q", path + ".png")).Trim());
         var (response, page) = await site.GetPageAsync(site.CreateClient(), url.PathAndQuery);
 
         Assert.Equal("/reports/verify", url.AbsolutePath);
@@ -107,9 +110,11 @@ public sealed class ReportVerificationTests(ReportsSite site) : IClassFixture<Re
         Assert.Contains("核验通过", page, StringComparison.Ordinal);
     }
 
-    private async Task<(string Number, string Code)> IssueAsync()
+    private Task<(string Number, string Code)> IssueAsync() => IssueAsync(site);
+
+    private static async Task<(string Number, string Code)> IssueAsync(ReportsSite on)
     {
-        await using var scope = site.Services.CreateAsyncScope();
+        await using var scope = on.Services.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<CreditSite.Web.Features.Reports.ReportIssuer>();
         var record = await desk.IssueAsync(
             ReportSubject.Person("张伟", ReportsSite.HashOf(DemoIdentities.BlackListedPersonId), ResidentIdNumberMasked), null, CancellationToken.None);

@@ -13,7 +13,7 @@ public sealed class ReportWordingTests(ReportsSite site) : IClassFixture<Reports
         await site.SeedAsync();
         var company = await site.SignInAsync(DemoIdentities.Representative);
         var (_, html) = await site.PostFormAsync(company, "/reports", "Enterprise");
-        var pdf = await PdfText.ExtractAsync(await company.GetByteArrayAsync(new Uri($"/reports/{Forms.ReportId(html)}/pdf", UriKind.Relative)));
+        var pdf = await PdfTools.ExtractTextAsync(await company.GetByteArrayAsync(new Uri($"/reports/{Forms.ReportId(html)}/pdf", UriKind.Relative)));
 
         foreach (var text in new[] { WebUtility.HtmlDecode(html), pdf.Replace("\n", string.Empty, StringComparison.Ordinal) })
         {

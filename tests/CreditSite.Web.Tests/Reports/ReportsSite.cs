@@ -78,6 +78,8 @@ public class ReportsSite : SiteFactory
 
     public string? PostgresConnectionString { get; }
 
+    /// <summary>The site's calendar. A site shared by a test class (IClassFixture) keeps it still; a test that moves
+    /// time makes a site of its own, so no other test depends on running before or after it.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public CapturedLogs Logs { get; } = new();

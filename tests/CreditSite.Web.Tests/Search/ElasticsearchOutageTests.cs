@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using CreditSite.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -8,10 +6,10 @@ using Microsoft.AspNetCore.Hosting;
 namespace CreditSite.Web.Tests.Search;
 
 /// <summary>The real site configured for Elasticsearch with no cluster listening: search answers 503 with a Chinese
-/// message and Retry-After within the configured bound, other pages keep working, and /healthz says degraded.</summary>
+/// message and Retry-After, other pages keep working, and /healthz says degraded. That the engine gives up within its
+/// timeouts is checked on a fake clock in the core tests (ElasticsearchResilienceTests), not with a stopwatch here.</summary>
 public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutageTests.UnreachableClusterSite>
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
     private readonly UnreachableClusterSite site;
 
     public ElasticsearchOutageTests(UnreachableClusterSite site) => this.site = site;
@@ -20,11 +18,9 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
     public async Task TheSearchPageAnswers503WithAChineseMessageAndRetryAfter()
     {
         using var client = site.CreateClient();
-        var clock = Stopwatch.StartNew();
 
         var response = await client.GetAsync(new Uri("/search?q=%E8%AF%9A%E4%BF%A1", UriKind.Relative));
 
-        Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter?.Delta);
         // Razor may write Chinese as character references: compare the text a browser shows.
@@ -81,11 +77,9 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
     public async Task HealthzSaysDegradedAndNamesTheUnavailableEngine()
     {
         using var client = site.CreateClient();
-        var clock = Stopwatch.StartNew();
 
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
-        Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
@@ -100,18 +94,9 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Search:Engine", "Elasticsearch");
-            builder.UseSetting("Search:Elasticsearch:Url", $"http://127.0.0.1:{ClosedPort()}");
+            builder.UseSetting("Search:Elasticsearch:Url", $"http://127.0.0.1:{FreePort.Next()}");
             builder.UseSetting("Search:Elasticsearch:RequestTimeout", "00:00:01");
             builder.UseSetting("Search:Elasticsearch:SearchTimeout", "00:00:03");
-        }
-
-        private static int ClosedPort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
     }
 }

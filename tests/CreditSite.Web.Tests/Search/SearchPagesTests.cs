@@ -166,11 +166,13 @@ public sealed class SearchPagesTests(ExampleEntriesSiteFactory site) : IClassFix
 }
 
 /// <summary>An entry leaves public view the day after its public_until, without a re-import.</summary>
-public sealed class PublicationExpiryTests(MovingClockSiteFactory site) : IClassFixture<MovingClockSiteFactory>
+public sealed class PublicationExpiryTests
 {
     [Fact]
     public async Task EntryDisappearsFromPagesAndApiWhenItsPublicationEnds()
     {
+        // Its own site and so its own clock, which this test moves.
+        await using var site = new MovingClockSiteFactory();
         await site.SeedAsync();
         var client = site.CreateClient();
         using var before = await client.GetAsync(new Uri("/api/v1/subjects/91320402MA1MRH4B88", UriKind.Relative));

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using CreditSite.Search;
 using CreditSite.Search.Elasticsearch;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,49 +9,63 @@ using HttpMethod = Elastic.Transport.HttpMethod;
 namespace CreditSite.Core.Tests.Search.Elasticsearch;
 
 /// <summary>What the site sees when the cluster is slow, unreachable, red or failing repeatedly: a
-/// <see cref="SearchUnavailableException"/> within a bounded time, a circuit that stops asking, and recovery.</summary>
+/// <see cref="SearchUnavailableException"/> within a bounded time, a circuit that stops asking, and recovery.
+/// Timeouts and backoff run on a <see cref="FakeTimeProvider"/> the test advances, so "within the timeout" is checked
+/// on the engine's own clock and never on how fast the build machine happens to be.</summary>
 public sealed class ElasticsearchResilienceTests
 {
     private static readonly SearchRequest AnySearch = new() { Text = "诚信", Today = new DateOnly(2026, 3, 1) };
 
     [Fact]
-    public async Task ASilentClusterMakesSearchUnavailableWithinTheSearchTimeout()
+    public async Task ASilentClusterMakesSearchUnavailableOnceTheSearchTimeoutIsUsedUp()
     {
+        var time = new FakeTimeProvider(TestEngine.Now);
         var cluster = new CannedCluster().On(HttpMethod.POST, "/creditsite-documents/_search", CannedResponse.NeverAnswers);
-        var engine = TestEngine.Create(cluster, TestEngine.Options(o =>
+        var options = TestEngine.Options(o =>
         {
             o.RequestTimeout = TimeSpan.FromMilliseconds(150);
             o.SearchTimeout = TimeSpan.FromMilliseconds(400);
             o.MaxRetries = 5;
-        }));
+            o.RetryBaseDelay = TimeSpan.Zero; // retries follow at once, so the test knows exactly when each attempt starts
+        });
+        var engine = TestEngine.Create(cluster, options, time);
 
-        var clock = Stopwatch.StartNew();
-        var outage = await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.SearchAsync(AnySearch));
-        clock.Stop();
+        var search = engine.SearchAsync(AnySearch);
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(3));
-        // Each attempt is cut at the request timeout and retried until the search budget runs out: normally 2–3
-        // attempts; on a loaded machine the first attempt alone may use up the budget, so 1 is allowed too.
-        Assert.InRange(cluster.Requests.Count, 1, 4);
+        // Each attempt is cut at the request timeout and the next one starts: attempts at 0, 150 and 300 ms.
+        for (var attempts = 1; attempts <= 3; attempts++)
+        {
+            await Eventually.UntilAsync(() => cluster.Requests.Count == attempts, $"attempt {attempts} never reached the cluster");
+            Assert.False(search.IsCompleted, $"the search ended during attempt {attempts}, before its budget was used up");
+            time.Advance(attempts < 3 ? options.RequestTimeout : options.SearchTimeout - (2 * options.RequestTimeout) - TimeSpan.FromTicks(1));
+        }
+
+        Assert.False(search.IsCompleted, "the search ended before its budget was used up");
+        time.Advance(TimeSpan.FromTicks(1)); // 400 ms: the search budget is used up although retries remain
+
+        var outage = await Assert.ThrowsAsync<SearchUnavailableException>(() => search.WaitAsync(Eventually.Patience));
+        Assert.Equal(3, cluster.Requests.Count);
         Assert.True(outage.RetryAfter > TimeSpan.Zero);
     }
 
     [Fact]
-    public async Task AnUnreachableClusterMakesSearchUnavailableQuickly()
+    public async Task AnUnreachableClusterMakesSearchUnavailableWithoutWaitingForATimeout()
     {
-        // A real HTTP call to a loopback port nobody listens on: connection refused.
+        // A real HTTP call to a loopback port nobody listens on: connection refused. The engine's clock never moves,
+        // so no timeout can fire: the search can only end because the refusal itself is reported as an outage.
         var options = TestEngine.Options(o =>
         {
-            o.Url = $"http://127.0.0.1:{ClosedPort()}";
+            o.Url = $"http://127.0.0.1:{FreePort.Next()}";
             o.MaxRetries = 1;
+            o.RetryBaseDelay = TimeSpan.Zero; // a backoff on the frozen clock would never end
         });
-        var engine = new ElasticsearchSearchEngine(Options.Create(options), TimeProvider.System, NullLogger<ElasticsearchSearchEngine>.Instance);
+        var engine = new ElasticsearchSearchEngine(
+            Options.Create(options), new FakeTimeProvider(TestEngine.Now), NullLogger<ElasticsearchSearchEngine>.Instance);
 
-        var clock = Stopwatch.StartNew();
-        await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.SearchAsync(AnySearch));
+        var outage = await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.SearchAsync(AnySearch).WaitAsync(Eventually.Patience));
 
-        Assert.True(clock.Elapsed < options.SearchTimeout, $"took {clock.Elapsed}");
-        Assert.Equal(EngineHealth.Unavailable, await engine.CheckHealthAsync());
+        Assert.Contains("无法连接", outage.Message, StringComparison.Ordinal);
+        Assert.Equal(EngineHealth.Unavailable, await engine.CheckHealthAsync().WaitAsync(Eventually.Patience));
     }
 
     [Fact]
@@ -134,35 +145,38 @@ public sealed class ElasticsearchResilienceTests
     }
 
     [Fact]
-    public async Task ASlowHealthCheckIsUnavailableWithinTheRequestTimeout()
+    public async Task ASlowHealthCheckIsUnavailableOnceTheRequestTimeoutIsUsedUp()
     {
+        var time = new FakeTimeProvider(TestEngine.Now);
         var cluster = new CannedCluster()
             .On(HttpMethod.GET, "/_alias/creditsite-documents", CannedResponse.Ok(AliasOnOldIndex))
             .On(HttpMethod.GET, "/_cluster/health/creditsite-documents", CannedResponse.NeverAnswers);
-        var engine = TestEngine.Create(cluster, TestEngine.Options(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200)));
+        var options = TestEngine.Options(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
+        var engine = TestEngine.Create(cluster, options, time);
 
-        var clock = Stopwatch.StartNew();
-        Assert.Equal(EngineHealth.Unavailable, await engine.CheckHealthAsync());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        var health = engine.CheckHealthAsync();
+        await Eventually.UntilAsync(
+            () => cluster.To(HttpMethod.GET, "/_cluster/health/creditsite-documents").Any(), "the health probe never reached the cluster");
+        time.Advance(options.RequestTimeout - TimeSpan.FromTicks(1));
+        Assert.False(health.IsCompleted, "the health check gave up before the request timeout");
+        time.Advance(TimeSpan.FromTicks(1));
+
+        Assert.Equal(EngineHealth.Unavailable, await health.WaitAsync(Eventually.Patience));
         Assert.Single(cluster.To(HttpMethod.GET, "/_cluster/health/creditsite-documents")); // no retry on a health probe
     }
 
     [Fact]
     public async Task ACallerCancellingIsNotAnOutage()
     {
+        // The engine's clock never moves, so no timeout of its own can end the search: only the caller's cancellation.
         var cluster = new CannedCluster().On(HttpMethod.POST, "/creditsite-documents/_search", CannedResponse.NeverAnswers);
-        var engine = TestEngine.Create(cluster, TestEngine.Options(o => o.RequestTimeout = TimeSpan.FromSeconds(20)));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        var engine = TestEngine.Create(cluster, TestEngine.Options(), new FakeTimeProvider(TestEngine.Now));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.SearchAsync(AnySearch, cancel.Token));
-    }
+        var search = engine.SearchAsync(AnySearch, cancel.Token);
+        await Eventually.UntilAsync(() => cluster.Requests.Count == 1, "the search never reached the cluster");
+        await cancel.CancelAsync();
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => search.WaitAsync(Eventually.Patience));
     }
 }
