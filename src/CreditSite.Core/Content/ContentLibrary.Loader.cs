@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using CreditSite.Domain;
 using CreditSite.Identifiers;
 using YamlDotNet.RepresentationModel;

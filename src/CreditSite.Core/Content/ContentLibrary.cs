@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
-using CreditSite.Domain;
-using CreditSite.Identifiers;
-using YamlDotNet.RepresentationModel;
 
 namespace CreditSite.Content;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CreditSite.Domain;
 using CreditSite.Identifiers;
 
 namespace CreditSite.Import;

@@ -1,6 +1,5 @@
 using System.Text;
 using CreditSite.Content;
-using CreditSite.Domain;
 using CreditSite.Search;
 
 namespace CreditSite.Indexing;

@@ -1,7 +1,6 @@
 using System.Text;
 using CreditSite.Domain;
 using CreditSite.Search;
-using CreditSite.Storage;
 
 namespace CreditSite.Indexing;
 

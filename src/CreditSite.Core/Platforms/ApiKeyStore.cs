@@ -84,14 +84,14 @@ public sealed class ApiKeyStore(IDbContextFactory<ApiKeyDbContext> contexts, Tim
     /// <summary>Quota of a key issued without <c>--quota</c>: ten times the anonymous API quota of appsettings.json.</summary>
     public const int DefaultQuotaPerMinute = 600;
 
-    private volatile bool tableReady;
+    private volatile bool _tableReady;
 
     /// <summary>Brings the <c>api_keys</c> schema up to date (EF Core migrations; the migration lock serialises the
     /// CLI and several web nodes). A table made by hand before the migrations existed is adopted: its baseline is
     /// recorded as applied instead of being created a second time.</summary>
     public async Task EnsureTableAsync(CancellationToken cancellationToken = default)
     {
-        if (tableReady)
+        if (_tableReady)
         {
             return;
         }
@@ -106,7 +106,7 @@ public sealed class ApiKeyStore(IDbContextFactory<ApiKeyDbContext> contexts, Tim
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        tableReady = true;
+        _tableReady = true;
     }
 
     private static async Task AdoptBaselineAsync(ApiKeyDbContext db, CancellationToken cancellationToken)

@@ -39,9 +39,9 @@ public sealed class SearchIndexingException : Exception
     private static string Describe(IReadOnlyList<RejectedDocument> rejected)
     {
         ArgumentNullException.ThrowIfNull(rejected);
-        const int shown = 20;
-        var lines = rejected.Take(shown).Select(r => $"  {r.Name}：{r.Reason}");
-        var more = rejected.Count > shown ? $"{Environment.NewLine}  ……另有 {rejected.Count - shown} 条" : string.Empty;
+        const int Shown = 20;
+        var lines = rejected.Take(Shown).Select(r => $"  {r.Name}：{r.Reason}");
+        var more = rejected.Count > Shown ? $"{Environment.NewLine}  ……另有 {rejected.Count - Shown} 条" : string.Empty;
         return $"搜索索引拒绝了 {rejected.Count} 条文档，本次写入整体失败：{Environment.NewLine}{string.Join(Environment.NewLine, lines)}{more}";
     }
 }

@@ -2,7 +2,6 @@ using CreditSite.Domain;
 using CreditSite.Identifiers;
 using CreditSite.Indexing;
 using CreditSite.Search;
-using CreditSite.Storage;
 
 namespace CreditSite.Core.Tests.Indexing;
 

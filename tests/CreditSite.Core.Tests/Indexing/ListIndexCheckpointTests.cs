@@ -1,5 +1,4 @@
 using CreditSite.Indexing;
-using CreditSite.Storage;
 
 namespace CreditSite.Core.Tests.Indexing;
 

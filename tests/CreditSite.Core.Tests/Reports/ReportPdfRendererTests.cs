@@ -1,4 +1,3 @@
-using CreditSite.Reports;
 using CreditSite.Reports.Pdf;
 
 namespace CreditSite.Core.Tests.Reports;

@@ -39,9 +39,9 @@ internal static class SampleReports
         };
 
         var issuedAt = new DateTimeOffset(2025, 6, 1, 1, 30, 15, TimeSpan.Zero);
-        const string number = "20250601093015K7QW3M2R";
-        const string code = "ABCD2345EFGH";
-        return new IssuedReport(number, code, issuedAt, issuedAt.AddDays(30),
-            IssuedReport.BuildVerificationUrl("http://localhost:5080", number, code), content);
+        const string Number = "20250601093015K7QW3M2R";
+        const string Code = "ABCD2345EFGH";
+        return new IssuedReport(Number, Code, issuedAt, issuedAt.AddDays(30),
+            IssuedReport.BuildVerificationUrl("http://localhost:5080", Number, Code), content);
     }
 }

@@ -3,7 +3,6 @@ using CreditSite.Search;
 using CreditSite.Search.Embedded;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
-using Lucene.Net.Util;
 using static CreditSite.Core.Tests.Search.SampleDocuments;
 
 namespace CreditSite.Core.Tests.Search;

@@ -1,7 +1,6 @@
 using CreditSite.Hosting;
 using CreditSite.Reports.Storage;
 using CreditSite.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

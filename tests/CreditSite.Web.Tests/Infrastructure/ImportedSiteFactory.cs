@@ -1,7 +1,6 @@
 using CreditSite.Import;
 using CreditSite.Indexing;
 using CreditSite.Search;
-using CreditSite.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -8,9 +8,9 @@ namespace CreditSite.Web.Tests.Platforms;
 /// <summary><c>creditsite api-key issue|revoke|list</c> against a real SQLite file and a real PostgreSQL server.</summary>
 public sealed class ApiKeyCommandsTests : IDisposable
 {
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "creditsite-keys-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "creditsite-keys-" + Guid.NewGuid().ToString("N"));
 
-    private Dictionary<string, string?> Sqlite => new() { ["Storage:DataPath"] = dataPath };
+    private Dictionary<string, string?> Sqlite => new() { ["Storage:DataPath"] = _dataPath };
 
     [Fact]
     public async Task IssueShowsTheKeyOnceAndStoresOnlyItsHash()
@@ -23,7 +23,7 @@ public sealed class ApiKeyCommandsTests : IDisposable
         Assert.Contains("额度 1200 次/分钟", output, StringComparison.Ordinal);
 
         SqliteConnection.ClearAllPools();
-        var database = await File.ReadAllBytesAsync(Path.Combine(dataPath, "creditsite.db"));
+        var database = await File.ReadAllBytesAsync(Path.Combine(_dataPath, "creditsite.db"));
         Assert.Equal(-1, IndexOf(database, System.Text.Encoding.ASCII.GetBytes(secret[4..])));
 
         var (_, list, _) = await RunAsync(Sqlite, "list");
@@ -120,9 +120,9 @@ public sealed class ApiKeyCommandsTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(dataPath))
+        if (Directory.Exists(_dataPath))
         {
-            Directory.Delete(dataPath, recursive: true);
+            Directory.Delete(_dataPath, recursive: true);
         }
     }
 

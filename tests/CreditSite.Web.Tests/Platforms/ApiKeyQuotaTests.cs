@@ -12,15 +12,15 @@ public sealed class ApiKeyQuotaTests(LimitedSite site) : IClassFixture<LimitedSi
     [Fact]
     public async Task KeyGetsItsOwnQuotaWhileTheSameAddressWithoutAKeyGetsTheAnonymousOne()
     {
-        const int quota = 7;
-        var (_, secret) = await site.IssueKeyAsync("常州某电商平台", quota);
+        const int Quota = 7;
+        var (_, secret) = await site.IssueKeyAsync("常州某电商平台", Quota);
         var peer = LimitedSite.NewPeer();
         var keyed = site.ClientFrom(peer);
         keyed.DefaultRequestHeaders.Add("X-Api-Key", secret);
         var anonymous = site.ClientFrom(peer);
 
-        var keyedStatuses = await BurstAsync(keyed, quota + 1);
-        Assert.All(keyedStatuses.Take(quota), s => Assert.Equal(HttpStatusCode.OK, s));
+        var keyedStatuses = await BurstAsync(keyed, Quota + 1);
+        Assert.All(keyedStatuses.Take(Quota), s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, keyedStatuses[^1]);
 
         // The key's requests did not use up the address's anonymous quota, which is smaller.
@@ -32,10 +32,10 @@ public sealed class ApiKeyQuotaTests(LimitedSite site) : IClassFixture<LimitedSi
     [Fact]
     public async Task KeyQuotaIsSharedByEveryAddressUsingTheKey()
     {
-        const int quota = 4;
-        var (_, secret) = await site.IssueKeyAsync("分布式平台", quota);
+        const int Quota = 4;
+        var (_, secret) = await site.IssueKeyAsync("分布式平台", Quota);
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i <= quota; i++)
+        for (var i = 0; i <= Quota; i++)
         {
             var client = site.ClientFrom(LimitedSite.NewPeer());
             client.DefaultRequestHeaders.Add("X-Api-Key", secret);
@@ -43,7 +43,7 @@ public sealed class ApiKeyQuotaTests(LimitedSite site) : IClassFixture<LimitedSi
             statuses.Add(response.StatusCode);
         }
 
-        Assert.All(statuses.Take(quota), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(statuses.Take(Quota), s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 

@@ -11,20 +11,20 @@ namespace CreditSite.Web.Tests.Platforms;
 /// <c>/embed</c>, in a real Chromium against the site on real Kestrel.</summary>
 public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
 {
-    private readonly int sitePort = FreePort.Next();
-    private readonly int platformPort = FreePort.Next();
-    private BrowserSite site = null!;
-    private HttpListener platform = null!;
-    private string platformPage = string.Empty;
+    private readonly int _sitePort = FreePort.Next();
+    private readonly int _platformPort = FreePort.Next();
+    private BrowserSite _site = null!;
+    private HttpListener _platform = null!;
+    private string _platformPage = string.Empty;
 
-    private string SiteUrl => $"http://127.0.0.1:{sitePort}";
+    private string SiteUrl => $"http://127.0.0.1:{_sitePort}";
 
     public async Task InitializeAsync()
     {
-        site = new BrowserSite(SiteUrl, $"http://127.0.0.1:{platformPort}");
-        site.UseKestrel(sitePort);
-        site.StartServer();
-        await site.InitializeAsync();
+        _site = new BrowserSite(SiteUrl, $"http://127.0.0.1:{_platformPort}");
+        _site.UseKestrel(_sitePort);
+        _site.StartServer();
+        await _site.InitializeAsync();
 
         // The snippets exactly as a developer copies them from the developer page.
         using var client = new HttpClient { BaseAddress = new Uri(SiteUrl) };
@@ -35,7 +35,7 @@ public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
         var badgeImage = Snippet("snippet-badge-image").Replace("<img ", "<img id=\"credit-badge-image\" ", StringComparison.Ordinal);
         Assert.Contains(SiteUrl + "/embed/search", search, StringComparison.Ordinal);
 
-        platformPage = $"""
+        _platformPage = $"""
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head><meta charset="utf-8"><title>某电商平台 · 商户页</title></head>
@@ -51,23 +51,23 @@ public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
             </body>
             </html>
             """;
-        platform = new HttpListener();
-        platform.Prefixes.Add($"http://127.0.0.1:{platformPort}/");
-        platform.Prefixes.Add($"http://localhost:{platformPort}/");
-        platform.Start();
+        _platform = new HttpListener();
+        _platform.Prefixes.Add($"http://127.0.0.1:{_platformPort}/");
+        _platform.Prefixes.Add($"http://localhost:{_platformPort}/");
+        _platform.Start();
         _ = ServePlatformAsync();
     }
 
     public Task DisposeAsync()
     {
-        platform.Stop();
+        _platform.Stop();
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
-        platform.Close();
-        site.Dispose();
+        _platform.Close();
+        _site.Dispose();
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1100, Height = 800 } });
-        await page.GotoAsync($"http://127.0.0.1:{platformPort}/merchant");
+        await page.GotoAsync($"http://127.0.0.1:{_platformPort}/merchant");
 
         // The badge shows the merchant's standing, in both forms.
         var badge = page.FrameLocator("#credit-badge");
@@ -90,7 +90,7 @@ public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
         await window.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         var result = window.GetByRole(AriaRole.Link, new() { Name = SeededPlatformSite.BlackName }).First;
         await Expect(result).ToBeVisibleAsync();
-        Assert.Equal($"http://127.0.0.1:{platformPort}/merchant", page.Url);
+        Assert.Equal($"http://127.0.0.1:{_platformPort}/merchant", page.Url);
 
         Directory.CreateDirectory(Artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "platform-page-embeds.png"), FullPage = true });
@@ -115,7 +115,7 @@ public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
         page.Console += (_, message) => blocked.Add(message.Text);
 
         // Same port, but "localhost" is another origin than the allowed 127.0.0.1.
-        await page.GotoAsync($"http://localhost:{platformPort}/merchant");
+        await page.GotoAsync($"http://localhost:{_platformPort}/merchant");
 
         await Expect(page.FrameLocator("#credit-badge").Locator(".badge-state")).ToHaveCountAsync(0);
         await Expect(page.FrameLocator("#credit-search").GetByRole(AriaRole.Searchbox)).ToHaveCountAsync(0);
@@ -129,19 +129,19 @@ public sealed class EmbedBrowserTests : IAsyncLifetime, IDisposable
 
     private async Task ServePlatformAsync()
     {
-        while (platform.IsListening)
+        while (_platform.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await platform.GetContextAsync();
+                context = await _platform.GetContextAsync();
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
 
-            var body = Encoding.UTF8.GetBytes(platformPage);
+            var body = Encoding.UTF8.GetBytes(_platformPage);
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.ContentLength64 = body.Length;
             await context.Response.OutputStream.WriteAsync(body);

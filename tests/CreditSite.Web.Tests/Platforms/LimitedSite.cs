@@ -1,6 +1,5 @@
 using System.Net;
 using CreditSite.Cli;
-using CreditSite.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +22,7 @@ public class LimitedSite : SeededPlatformSite
     public const int SensitivePermits = 3;
     public const int SignInPermits = 8;
 
-    private static int nextPeer;
+    private static int _nextPeer;
 
     protected override IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
@@ -41,7 +40,7 @@ public class LimitedSite : SeededPlatformSite
     };
 
     /// <summary>A client address no other test uses, so each test starts with full quotas.</summary>
-    public static string NewPeer() => $"203.0.113.{Interlocked.Increment(ref nextPeer)}";
+    public static string NewPeer() => $"203.0.113.{Interlocked.Increment(ref _nextPeer)}";
 
     public HttpClient ClientFrom(string peer, bool followRedirects = true)
     {

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CreditSite.Content;
-using CreditSite.Domain;
 using CreditSite.Import;
 using CreditSite.Indexing;
 using CreditSite.Search;
-using CreditSite.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.Platforms;

@@ -6,7 +6,6 @@ using CreditSite.Identifiers;
 using CreditSite.Import;
 using CreditSite.Indexing;
 using CreditSite.Search;
-using CreditSite.Storage;
 using CreditSite.Web.Features.LocalIdentityProvider;
 using CreditSite.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -10,14 +10,14 @@ namespace CreditSite.Web.Tests.Search;
 /// timeouts is checked on a fake clock in the core tests (ElasticsearchResilienceTests), not with a stopwatch here.</summary>
 public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutageTests.UnreachableClusterSite>
 {
-    private readonly UnreachableClusterSite site;
+    private readonly UnreachableClusterSite _site;
 
-    public ElasticsearchOutageTests(UnreachableClusterSite site) => this.site = site;
+    public ElasticsearchOutageTests(UnreachableClusterSite site) => _site = site;
 
     [Fact]
     public async Task TheSearchPageAnswers503WithAChineseMessageAndRetryAfter()
     {
-        using var client = site.CreateClient();
+        using var client = _site.CreateClient();
 
         var response = await client.GetAsync(new Uri("/search?q=%E8%AF%9A%E4%BF%A1", UriKind.Relative));
 
@@ -30,7 +30,7 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
     [Fact]
     public async Task TheSearchApiAnswers503ProblemWithRetryAfter()
     {
-        using var client = site.CreateClient();
+        using var client = _site.CreateClient();
 
         var response = await client.GetAsync(new Uri("/api/v1/search?q=%E9%A3%9F%E5%93%81", UriKind.Relative));
 
@@ -48,7 +48,7 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
     [InlineData("GET", "/feeds/black-list.atom", "text/plain")]
     public async Task ApisAndFeedsAnswer503WithRetryAfterAndTheOneMessage(string method, string path, string mediaType)
     {
-        using var client = site.CreateClient();
+        using var client = _site.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
         {
@@ -66,7 +66,7 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
     [Fact]
     public async Task TheHomePageKeepsWorking()
     {
-        using var client = site.CreateClient();
+        using var client = _site.CreateClient();
 
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 
@@ -76,7 +76,7 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
     [Fact]
     public async Task HealthzSaysDegradedAndNamesTheUnavailableEngine()
     {
-        using var client = site.CreateClient();
+        using var client = _site.CreateClient();
 
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 

@@ -39,7 +39,7 @@ public sealed class ReportFont
     internal sealed class Face
     {
         private static readonly ConcurrentDictionary<string, Face> Loaded = new(StringComparer.Ordinal);
-        private static int count;
+        private static int _count;
 
         private Face(string familyName, byte[] data, FontCoverage coverage)
         {
@@ -80,7 +80,7 @@ public sealed class ReportFont
             }
 
             Resolver.EnsureInstalled();
-            return Loaded.GetOrAdd(full, _ => new Face($"CreditSite Face {Interlocked.Increment(ref count)}", data, coverage));
+            return Loaded.GetOrAdd(full, _ => new Face($"CreditSite Face {Interlocked.Increment(ref _count)}", data, coverage));
         }
 
         internal static Face? Named(string familyName) => Loaded.Values.FirstOrDefault(f => f.FamilyName == familyName);
@@ -91,16 +91,16 @@ public sealed class ReportFont
     private sealed class Resolver : IFontResolver
     {
         private static readonly Lock InstallLock = new();
-        private static bool installed;
+        private static bool _installed;
 
         public static void EnsureInstalled()
         {
             lock (InstallLock)
             {
-                if (!installed)
+                if (!_installed)
                 {
                     GlobalFontSettings.FontResolver = new Resolver();
-                    installed = true;
+                    _installed = true;
                 }
             }
         }

@@ -31,8 +31,8 @@ internal sealed class ElasticsearchCluster
 {
     private static readonly ResiliencePropertyKey<CallBudget> BudgetKey = new("creditsite.elasticsearch.budget");
 
-    private readonly ResiliencePipeline pipeline;
-    private readonly ILogger logger;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly ILogger _logger;
 
     public ElasticsearchCluster(ElasticsearchOptions options, TimeProvider time, ILogger logger,
         IRequestInvoker? invoker = null, Action<ElasticsearchClientSettings>? configure = null)
@@ -40,7 +40,7 @@ internal sealed class ElasticsearchCluster
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         Options = options;
-        this.logger = logger;
+        _logger = logger;
 
         var nodes = options.NodeUris();
         NodePool pool = nodes.Count == 1 ? new SingleNodePool(nodes[0]) : new StaticNodePool(nodes);
@@ -63,7 +63,7 @@ internal sealed class ElasticsearchCluster
 
         configure?.Invoke(settings);
         Client = new ElasticsearchClient(settings);
-        pipeline = BuildPipeline(options, time);
+        _pipeline = BuildPipeline(options, time);
     }
 
     public ElasticsearchOptions Options { get; }
@@ -81,7 +81,7 @@ internal sealed class ElasticsearchCluster
         context.Properties.Set(BudgetKey, budget);
         try
         {
-            return await pipeline.ExecuteAsync(
+            return await _pipeline.ExecuteAsync(
                 static async (ctx, state) =>
                 {
                     TResponse response;
@@ -118,12 +118,12 @@ internal sealed class ElasticsearchCluster
         }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Elasticsearch {Operation} timed out after {Timeout}.", operation, e.Timeout);
+            _logger.LogWarning("Elasticsearch {Operation} timed out after {Timeout}.", operation, e.Timeout);
             throw new SearchUnavailableException("搜索服务暂时不可用：Elasticsearch 响应超时。", e) { RetryAfter = RetryAfter };
         }
         catch (ClusterCallFailure e) when (e.IsTransient)
         {
-            logger.LogWarning("Elasticsearch {Operation} failed: {Failure}", operation, e.Message);
+            _logger.LogWarning("Elasticsearch {Operation} failed: {Failure}", operation, e.Message);
             throw new SearchUnavailableException("搜索服务暂时不可用：无法连接 Elasticsearch 或集群繁忙。", e) { RetryAfter = RetryAfter };
         }
         catch (ClusterCallFailure e)

@@ -97,19 +97,19 @@ public sealed partial class ElasticsearchOptionsValidator : IValidateOptions<Ela
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        const string key = ElasticsearchOptions.Section;
+        const string Key = ElasticsearchOptions.Section;
 
         var urls = options.Url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (urls.Length == 0)
         {
-            errors.Add($"{key}:Url 未配置：请填写 Elasticsearch 节点地址，例如 http://localhost:9200。");
+            errors.Add($"{Key}:Url 未配置：请填写 Elasticsearch 节点地址，例如 http://localhost:9200。");
         }
 
         foreach (var url in urls)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                errors.Add($"{key}:Url 中的“{url}”不是 http 或 https 的绝对地址。");
+                errors.Add($"{Key}:Url 中的“{url}”不是 http 或 https 的绝对地址。");
             }
         }
 
@@ -117,27 +117,27 @@ public sealed partial class ElasticsearchOptionsValidator : IValidateOptions<Ela
         var hasUser = !string.IsNullOrWhiteSpace(options.Username);
         if (hasApiKey && hasUser)
         {
-            errors.Add($"{key}:ApiKey 与 {key}:Username 只能选一种认证方式。");
+            errors.Add($"{Key}:ApiKey 与 {Key}:Username 只能选一种认证方式。");
         }
 
         if (hasUser && string.IsNullOrEmpty(options.Password))
         {
-            errors.Add($"{key}:Password 未配置：使用用户名认证时必须提供密码。");
+            errors.Add($"{Key}:Password 未配置：使用用户名认证时必须提供密码。");
         }
 
         if (!hasUser && !string.IsNullOrEmpty(options.Password))
         {
-            errors.Add($"{key}:Password 已配置但缺少 {key}:Username。");
+            errors.Add($"{Key}:Password 已配置但缺少 {Key}:Username。");
         }
 
         if (options.NormalisedFingerprint() is { } fingerprint && !Sha256Hex().IsMatch(fingerprint))
         {
-            errors.Add($"{key}:CertificateFingerprint 应为 CA 证书的 SHA-256 指纹（64 位十六进制，可带冒号）。");
+            errors.Add($"{Key}:CertificateFingerprint 应为 CA 证书的 SHA-256 指纹（64 位十六进制，可带冒号）。");
         }
 
         if (!IndexPrefixPattern().IsMatch(options.IndexPrefix ?? string.Empty))
         {
-            errors.Add($"{key}:IndexPrefix 只能由小写字母、数字、“-”和“_”组成，以字母或数字开头，最长 100 个字符。");
+            errors.Add($"{Key}:IndexPrefix 只能由小写字母、数字、“-”和“_”组成，以字母或数字开头，最长 100 个字符。");
         }
 
         Check(options.NumberOfShards is >= 1 and <= 1024, "NumberOfShards 应在 1 到 1024 之间。");
@@ -161,7 +161,7 @@ public sealed partial class ElasticsearchOptionsValidator : IValidateOptions<Ela
         {
             if (!ok)
             {
-                errors.Add($"{key}:{message}");
+                errors.Add($"{Key}:{message}");
             }
         }
     }

@@ -66,7 +66,7 @@ public sealed class SubjectStatusLookup(ISearchEngine engine, TimeProvider time)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
     // Own cache with a size limit, so a flood of distinct codes cannot grow memory without bound.
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     public DateOnly Today => CreditCalendar.Today(time);
 
@@ -75,7 +75,7 @@ public sealed class SubjectStatusLookup(ISearchEngine engine, TimeProvider time)
     {
         var today = Today;
         var key = $"{uscc}|{today:yyyyMMdd}";
-        if (cache.TryGetValue(key, out SubjectStatus? cached) && cached is not null)
+        if (_cache.TryGetValue(key, out SubjectStatus? cached) && cached is not null)
         {
             return cached;
         }
@@ -84,9 +84,9 @@ public sealed class SubjectStatusLookup(ISearchEngine engine, TimeProvider time)
         var status = record is null
             ? new SubjectStatus(uscc, null, 0, 0, 0, today)
             : new SubjectStatus(uscc, record.Name, record.RedList.Count, record.BlackList.Count, record.RoleModels.Count, today);
-        cache.Set(key, status, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        _cache.Set(key, status, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return status;
     }
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose() => _cache.Dispose();
 }

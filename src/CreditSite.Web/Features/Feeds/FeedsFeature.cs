@@ -6,8 +6,6 @@ using CreditSite.Content;
 using CreditSite.Domain;
 using CreditSite.Search;
 using CreditSite.Web.Site.Hosting;
-using CreditSite.Web.Features.Search;
-using Microsoft.Extensions.Options;
 
 namespace CreditSite.Web.Features.Feeds;
 

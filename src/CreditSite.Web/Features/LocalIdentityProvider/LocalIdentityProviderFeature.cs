@@ -1,6 +1,5 @@
 using CreditSite.Web.Features.SignIn;
 using OpenIddict.Abstractions;
-using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace CreditSite.Web.Features.LocalIdentityProvider;

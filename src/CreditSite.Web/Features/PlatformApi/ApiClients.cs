@@ -23,7 +23,7 @@ public sealed class ApiClientResolver(ApiKeyStore store) : IDisposable
     public const string Header = "X-Api-Key";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     public async Task<ApiKeyCheck> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -40,15 +40,15 @@ public sealed class ApiClientResolver(ApiKeyStore store) : IDisposable
             return new ApiKeyCheck(null, true);
         }
 
-        if (!cache.TryGetValue(hash, out ApiClient? client))
+        if (!_cache.TryGetValue(hash, out ApiClient? client))
         {
             var key = await store.FindActiveAsync(presented, cancellationToken);
             client = key is null ? null : new ApiClient(key.Id, key.Name, key.QuotaPerMinute);
-            cache.Set(hash, client, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+            _cache.Set(hash, client, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         }
 
         return new ApiKeyCheck(client, true);
     }
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose() => _cache.Dispose();
 }

@@ -4,11 +4,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreditSite.Identifiers;
-using CreditSite.Search;
 using CreditSite.Web.Features.Embeds;
 using CreditSite.Web.Site.Hosting;
-using CreditSite.Web.Features.Search;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace CreditSite.Web.Features.PlatformApi;

@@ -1,10 +1,6 @@
 using CreditSite.Web.Site.Errors;
 using CreditSite.Web.Site.Hosting;
-using CreditSite.Hosting;
-using CreditSite.Identifiers;
 using CreditSite.Search;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CreditSite.Web.Features.Search;
 

@@ -1,6 +1,5 @@
 using CreditSite.Indexing;
 using CreditSite.Search;
-using CreditSite.Storage;
 
 namespace CreditSite.Web.Site.ListSync;
 

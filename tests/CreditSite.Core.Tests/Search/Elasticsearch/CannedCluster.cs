@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CreditSite.Search.Elasticsearch;
-using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 using HttpMethod = Elastic.Transport.HttpMethod;
@@ -47,19 +46,19 @@ internal sealed class CannedCluster : IRequestInvoker
         ["x-elastic-product"] = ["Elasticsearch"],
     };
 
-    private readonly InMemoryRequestInvoker builder = new([], 200, null, "application/json", ProductHeader);
-    private readonly List<(HttpMethod Method, Func<string, bool> Matches, Queue<CannedResponse> Answers)> routes = [];
-    private readonly Lock gate = new();
+    private readonly InMemoryRequestInvoker _builder = new([], 200, null, "application/json", ProductHeader);
+    private readonly List<(HttpMethod Method, Func<string, bool> Matches, Queue<CannedResponse> Answers)> _routes = [];
+    private readonly Lock _gate = new();
 
     public List<SentRequest> Requests { get; } = [];
 
-    public ResponseFactory ResponseFactory => builder.ResponseFactory;
+    public ResponseFactory ResponseFactory => _builder.ResponseFactory;
 
     /// <summary>Answers requests whose path (without query) satisfies <paramref name="path"/>; answers are used in
     /// order and the last one repeats. Later routes win over earlier ones.</summary>
     public CannedCluster On(HttpMethod method, Func<string, bool> path, params CannedResponse[] answers)
     {
-        routes.Insert(0, (method, path, new Queue<CannedResponse>(answers)));
+        _routes.Insert(0, (method, path, new Queue<CannedResponse>(answers)));
         return this;
     }
 
@@ -83,7 +82,7 @@ internal sealed class CannedCluster : IRequestInvoker
         var path = endpoint.PathAndQuery.StartsWith('/') ? endpoint.PathAndQuery : "/" + endpoint.PathAndQuery;
         var sent = new SentRequest(endpoint.Method, path, body);
         CannedResponse answer;
-        lock (gate)
+        lock (_gate)
         {
             Requests.Add(sent);
             answer = Answer(sent);
@@ -94,7 +93,7 @@ internal sealed class CannedCluster : IRequestInvoker
             await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
         }
 
-        return await builder.BuildResponseAsync<TResponse>(endpoint, boundConfiguration, postData, cancellationToken,
+        return await _builder.BuildResponseAsync<TResponse>(endpoint, boundConfiguration, postData, cancellationToken,
             Encoding.UTF8.GetBytes(answer.Body), answer.Status, "application/json");
     }
 
@@ -108,7 +107,7 @@ internal sealed class CannedCluster : IRequestInvoker
 
     private CannedResponse Answer(SentRequest sent)
     {
-        foreach (var (method, matches, answers) in routes)
+        foreach (var (method, matches, answers) in _routes)
         {
             if (method == sent.Method && matches(sent.Path))
             {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CreditSite.Search;
 using CreditSite.Search.Elasticsearch;
-using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -16,13 +15,13 @@ namespace CreditSite.Core.Tests.Search.Elasticsearch;
 /// Without the variable every test, each theory case included, is reported as skipped (see <see cref="TestCluster"/>).</summary>
 public sealed class ElasticsearchContractTests(ITestOutputHelper output) : SearchEngineContract
 {
-    private readonly string prefix = "creditsite-test-" + Guid.NewGuid().ToString("N");
+    private readonly string _prefix = "creditsite-test-" + Guid.NewGuid().ToString("N");
 
     protected override Task<ISearchEngine> CreateEngineAsync()
     {
         TestCluster.SkipUnlessConfigured();
-        var options = ClusterOptions(prefix);
-        output.WriteLine($"Search contract running against Elasticsearch at {options.Url} (index prefix {prefix}).");
+        var options = ClusterOptions(_prefix);
+        output.WriteLine($"Search contract running against Elasticsearch at {options.Url} (index prefix {_prefix}).");
         return Task.FromResult<ISearchEngine>(new ElasticsearchSearchEngine(
             Options.Create(options), TimeProvider.System, NullLogger<ElasticsearchSearchEngine>.Instance));
     }
@@ -34,10 +33,10 @@ public sealed class ElasticsearchContractTests(ITestOutputHelper output) : Searc
             return; // the test was skipped before it made anything
         }
 
-        var options = ClusterOptions(prefix);
+        var options = ClusterOptions(_prefix);
         var client = new ElasticsearchCluster(options, TimeProvider.System, NullLogger.Instance).Client;
         // Wildcard deletes are refused by default (action.destructive_requires_name): list the indices, delete by name.
-        var listed = await client.Transport.RequestAsync<StringResponse>(HttpMethod.GET, $"/_cat/indices/{prefix}-*?h=index&format=json");
+        var listed = await client.Transport.RequestAsync<StringResponse>(HttpMethod.GET, $"/_cat/indices/{_prefix}-*?h=index&format=json");
         if (!listed.ApiCallDetails.HasSuccessfulStatusCode)
         {
             return;

@@ -198,19 +198,19 @@ public sealed class ElasticsearchIndexLifecycleTests
     [Fact]
     public async Task AnIndexNameAlreadyTakenMovesOnToTheNextMillisecond()
     {
-        const string next = "creditsite-documents-v20260301080000001";
+        const string Next = "creditsite-documents-v20260301080000001";
         var taken = $$"""{"error":{"root_cause":[{"type":"resource_already_exists_exception","reason":"index [{{NewIndex}}/x1] already exists","index":"{{NewIndex}}"}],"type":"resource_already_exists_exception","reason":"index [{{NewIndex}}/x1] already exists","index":"{{NewIndex}}"},"status":400}""";
         var cluster = ClusterForRebuild()
             .On(HttpMethod.PUT, "/" + NewIndex, new CannedResponse(400, taken))
-            .On(HttpMethod.PUT, "/" + next, CannedResponse.Ok(IndexCreated))
-            .On(HttpMethod.POST, $"/{next}/_bulk", CannedResponse.Ok(BulkOk))
-            .On(HttpMethod.PUT, $"/{next}/_settings", CannedResponse.Ok(Acknowledged))
-            .On(HttpMethod.POST, $"/{next}/_refresh", CannedResponse.Ok(Refreshed));
+            .On(HttpMethod.PUT, "/" + Next, CannedResponse.Ok(IndexCreated))
+            .On(HttpMethod.POST, $"/{Next}/_bulk", CannedResponse.Ok(BulkOk))
+            .On(HttpMethod.PUT, $"/{Next}/_settings", CannedResponse.Ok(Acknowledged))
+            .On(HttpMethod.POST, $"/{Next}/_refresh", CannedResponse.Ok(Refreshed));
 
         await TestEngine.Create(cluster).RebuildAsync(CannedDocuments.Stream(CannedDocuments.Entry("JS-1")));
 
         var add = cluster.To(HttpMethod.POST, "/_aliases").Single().Json()["actions"]!.AsArray().Last()!["add"]!;
-        Assert.Equal(next, (string?)add["index"]);
+        Assert.Equal(Next, (string?)add["index"]);
     }
 
     [Fact]

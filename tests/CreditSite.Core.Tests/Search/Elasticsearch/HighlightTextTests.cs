@@ -10,9 +10,9 @@ public sealed class HighlightTextTests
     [Fact]
     public void AShortBodyIsKeptWhole()
     {
-        const string html = "&lt;script&gt; 该公司 &amp; <mark>诚信</mark>食品经营部存在违法行为。";
+        const string Html = "&lt;script&gt; 该公司 &amp; <mark>诚信</mark>食品经营部存在违法行为。";
 
-        Assert.Equal(html, HighlightText.Around(html, 120));
+        Assert.Equal(Html, HighlightText.Around(Html, 120));
     }
 
     [Fact]
