@@ -28,8 +28,9 @@ namespace CreditSite.Bench.ReportPdf
         [GlobalSetup]
         public void Setup()
         {
-            _renderer = new ReportPdfRenderer(ReportFont.Install(Environment.GetEnvironmentVariable("REPORT_FONT")));
-            _font = new XFont(ReportFont.FamilyName, 12, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            var font = ReportFont.Load(Environment.GetEnvironmentVariable("REPORT_FONT"));
+            _renderer = new ReportPdfRenderer(font);
+            _font = new XFont(font.FamilyName, 12, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
             _report = SampleReport(50);
         }
 
@@ -81,10 +82,10 @@ namespace CreditSite.Bench.ReportPdf
                 BlackList = items.Where(x => !x.IsRoleModel && x.ListKind == ListKind.Black).ToList(),
             };
             var issuedAt = new DateTimeOffset(2025, 6, 1, 1, 30, 15, TimeSpan.Zero);
-            const string number = "20250601093015K7QW3M2R";
-            const string code = "ABCD2345EFGH";
-            return new IssuedReport(number, code, issuedAt, issuedAt.AddDays(30),
-                IssuedReport.BuildVerificationUrl("https://credit.changzhou.example", number, code), content);
+            const string Number = "20250601093015K7QW3M2R";
+            const string Code = "ABCD2345EFGH";
+            return new IssuedReport(Number, Code, issuedAt, issuedAt.AddDays(30),
+                IssuedReport.BuildVerificationUrl("https://credit.changzhou.example", Number, Code), content);
         }
 
         private static string[] Fields() => ["食品药品", "生态环境", "工程质量", "安全生产", "税务", "司法执行(失信被执行人)", "价格", "合同欺诈"];

@@ -22,6 +22,9 @@ public sealed class ReportFont
 
     internal Face Main { get; }
 
+    /// <summary>The main face's family name as PDFsharp knows it (bench/ReportPdf draws its baseline in it).</summary>
+    public string FamilyName => Main.FamilyName;
+
     internal Face Fallback { get; }
 
     /// <summary>Reads both faces. A missing or unreadable file throws <see cref="ReportFontMissingException"/> and
