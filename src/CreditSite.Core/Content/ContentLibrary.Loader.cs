@@ -271,14 +271,7 @@ public sealed partial class ContentLibrary
 
             return new Policy
             {
-                Slug = header.Slug,
-                Title = header.Title,
-                Date = header.Date,
-                Summary = header.Summary,
-                IsDemo = header.IsDemo,
-                BodyHtml = header.BodyHtml,
-                BodyText = header.BodyText,
-                SourcePath = header.SourcePath,
+                Header = header,
                 Issuer = issuer,
                 DocumentNumber = documentNumber,
                 ParentSlug = parent,
@@ -334,14 +327,7 @@ public sealed partial class ContentLibrary
 
             return new RoleModel
             {
-                Slug = header.Slug,
-                Title = header.Title,
-                Date = header.Date,
-                Summary = header.Summary,
-                IsDemo = header.IsDemo,
-                BodyHtml = header.BodyHtml,
-                BodyText = header.BodyText,
-                SourcePath = header.SourcePath,
+                Header = header,
                 SubjectName = name,
                 SubjectType = subjectType.Value,
                 Uscc = uscc,
@@ -375,23 +361,12 @@ public sealed partial class ContentLibrary
 
             return new Announcement
             {
-                Slug = header.Slug,
-                Title = header.Title,
-                Date = header.Date,
-                Summary = header.Summary,
-                IsDemo = header.IsDemo,
-                BodyHtml = header.BodyHtml,
-                BodyText = header.BodyText,
-                SourcePath = header.SourcePath,
+                Header = header,
                 Issuer = issuer,
                 ListKind = kind,
                 EntryIds = entryIds,
             };
         }
-
-        /// <summary>The front matter every page shares, once it is known to be complete.</summary>
-        private sealed record PageHeader(string Slug, string Title, DateOnly Date, string Summary, bool IsDemo,
-            SanitizedHtml BodyHtml, string BodyText, string SourcePath);
 
         private static void AddAt(ContentRecord record, string key, string message) =>
             record.Problems.Add(new ContentProblem(record.Path, record.LineOfKey(key), message));

@@ -1,29 +1,35 @@
 namespace CreditSite.Content;
 
 /// <summary>What every published Markdown page has: the common front matter and the rendered body.</summary>
+/// <param name="Slug">The file name without <c>.md</c>: lower-case ASCII letters, digits and <c>-</c>.</param>
+/// <param name="Date">The document, award or publication date.</param>
+/// <param name="IsDemo">Demonstration content: pages show a 「演示内容」 notice.</param>
+/// <param name="BodyHtml">The Markdown body rendered with raw HTML disabled and then sanitised: safe to write unencoded.</param>
+/// <param name="BodyText">The body as plain text, for search.</param>
+/// <param name="SourcePath">Where it came from, relative to the site root (e.g. <c>content/policies/x.md</c>).</param>
+public sealed record PageHeader(
+    string Slug, string Title, DateOnly Date, string Summary, bool IsDemo, SanitizedHtml BodyHtml, string BodyText, string SourcePath);
+
+/// <summary>A published Markdown page: its <see cref="PageHeader"/> and what its kind adds.</summary>
 public abstract record ContentPage
 {
-    /// <summary>The file name without <c>.md</c>: lower-case ASCII letters, digits and <c>-</c>.</summary>
-    public required string Slug { get; init; }
+    public required PageHeader Header { get; init; }
 
-    public required string Title { get; init; }
+    public string Slug => Header.Slug;
 
-    /// <summary>The document, award or publication date.</summary>
-    public required DateOnly Date { get; init; }
+    public string Title => Header.Title;
 
-    public required string Summary { get; init; }
+    public DateOnly Date => Header.Date;
 
-    /// <summary>Demonstration content: pages show a 「演示内容」 notice.</summary>
-    public bool IsDemo { get; init; }
+    public string Summary => Header.Summary;
 
-    /// <summary>The Markdown body rendered with raw HTML disabled and then sanitised: safe to write unencoded.</summary>
-    public required SanitizedHtml BodyHtml { get; init; }
+    public bool IsDemo => Header.IsDemo;
 
-    /// <summary>The body as plain text, for search.</summary>
-    public required string BodyText { get; init; }
+    public SanitizedHtml BodyHtml => Header.BodyHtml;
 
-    /// <summary>Where it came from, relative to the site root (e.g. <c>content/policies/x.md</c>).</summary>
-    public required string SourcePath { get; init; }
+    public string BodyText => Header.BodyText;
+
+    public string SourcePath => Header.SourcePath;
 
     /// <summary>Site-relative address of the page.</summary>
     public abstract string Url { get; }
