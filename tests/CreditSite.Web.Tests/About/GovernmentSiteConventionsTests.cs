@@ -5,7 +5,8 @@ namespace CreditSite.Web.Tests.About;
 
 /// <summary>What every Chinese government website is inspected for: the footer and metadata on every page, from
 /// configuration (the Testing settings carry plainly fake placeholders), and the pages the footer links to.</summary>
-public sealed class GovernmentSiteConventionsTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed class GovernmentSiteConventionsTests(SiteFactory site)
 {
     [Theory]
     [InlineData("/")]

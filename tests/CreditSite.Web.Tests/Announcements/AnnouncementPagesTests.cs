@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.Announcements;
 
-public sealed class AnnouncementPagesTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed class AnnouncementPagesTests(SiteFactory site)
 {
     private ContentLibrary Library => site.Services.GetRequiredService<ContentLibrary>();
 

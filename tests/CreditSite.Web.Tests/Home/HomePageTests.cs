@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.Home;
 
-public sealed class HomePageTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed class HomePageTests(SiteFactory site)
 {
     private ContentLibrary Library => site.Services.GetRequiredService<ContentLibrary>();
 

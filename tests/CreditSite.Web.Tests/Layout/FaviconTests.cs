@@ -4,7 +4,8 @@ using CreditSite.Web.Tests.Infrastructure;
 namespace CreditSite.Web.Tests.Layout;
 
 /// <summary>Browsers ask for /favicon.ico on every page load; it used to answer 404 each time.</summary>
-public sealed class FaviconTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed class FaviconTests(SiteFactory site)
 {
     [Theory]
     [InlineData("/favicon.ico", "image/x-icon")]

@@ -3,7 +3,8 @@ using CreditSite.Web.Tests.Infrastructure;
 
 namespace CreditSite.Web.Tests.Layout;
 
-public sealed partial class NavigationTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed partial class NavigationTests(SiteFactory site)
 {
     [Theory]
     [InlineData("/", "首页")]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CreditSite.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,8 @@ namespace CreditSite.Web.Tests.Platforms;
 
 /// <summary>Every API route is in the OpenAPI document and on the <c>/api</c> reference page; the read-only GET API
 /// is open to other origins (CORS), the POST API is not.</summary>
-public sealed class ApiReferenceTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+[Collection(SharedSites.SeededPlatform)]
+public sealed class ApiReferenceTests(SeededPlatformSite site)
 {
     [Fact]
     public async Task EveryApiRouteIsInTheOpenApiDocument()

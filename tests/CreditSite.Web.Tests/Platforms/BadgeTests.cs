@@ -1,11 +1,13 @@
 using System.Net;
 using System.Xml.Linq;
+using CreditSite.Web.Tests.Infrastructure;
 
 namespace CreditSite.Web.Tests.Platforms;
 
 /// <summary>The status badge (SVG and HTML): 红名单 / 无失信记录 / 有失信记录 N 条, the day it was checked, a link to
 /// the subject, short caching, and correct the day an entry leaves public view.</summary>
-public sealed class BadgeTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+[Collection(SharedSites.SeededPlatform)]
+public sealed class BadgeTests(SeededPlatformSite site)
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 

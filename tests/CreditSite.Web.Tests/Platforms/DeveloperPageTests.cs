@@ -1,9 +1,11 @@
 using System.Net;
+using CreditSite.Web.Tests.Infrastructure;
 
 namespace CreditSite.Web.Tests.Platforms;
 
 /// <summary><c>/embed</c>: what each embed shows, a live preview from the site itself, and snippets to copy.</summary>
-public sealed class DeveloperPageTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+[Collection(SharedSites.SeededPlatform)]
+public sealed class DeveloperPageTests(SeededPlatformSite site)
 {
     [Fact]
     public async Task OffersEverySnippetPointingAtThePublicSite()

@@ -1,11 +1,13 @@
 using System.Xml.Linq;
 using CreditSite.Content;
+using CreditSite.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.Platforms;
 
 /// <summary>sitemap.xml, robots.txt and the title, description and Open Graph tags for shared links.</summary>
-public sealed class DiscoveryTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+[Collection(SharedSites.SeededPlatform)]
+public sealed class DiscoveryTests(SeededPlatformSite site)
 {
     [Fact]
     public async Task SitemapListsContentPagesButNoSubjects()

@@ -1,7 +1,9 @@
+using CreditSite.Web.Tests.Infrastructure;
 namespace CreditSite.Web.Tests.Platforms;
 
 /// <summary>Only the embed routes may be framed, and only by the site itself and the configured origins.</summary>
-public sealed class EmbedFramingTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+[Collection(SharedSites.SeededPlatform)]
+public sealed class EmbedFramingTests(SeededPlatformSite site)
 {
     public static TheoryData<string> EmbedRoutes => new()
     {

@@ -1,9 +1,11 @@
 using System.Net;
+using CreditSite.Web.Tests.Infrastructure;
 
 namespace CreditSite.Web.Tests.Platforms;
 
 /// <summary><c>/embed/search</c>: the compact query window for an iframe.</summary>
-public sealed class EmbedSearchTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+[Collection(SharedSites.SeededPlatform)]
+public sealed class EmbedSearchTests(SeededPlatformSite site)
 {
     [Fact]
     public async Task EmptyWindowShowsOnlyTheQueryForm()

@@ -3,13 +3,15 @@ using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CreditSite.Content;
+using CreditSite.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.Platforms;
 
 /// <summary>Atom feeds of the black list (all, or one field), role models and announcements; only what is in public
 /// view, newest first, linked from their pages.</summary>
-public sealed class FeedTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+[Collection(SharedSites.SeededPlatform)]
+public sealed class FeedTests(SeededPlatformSite site)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 

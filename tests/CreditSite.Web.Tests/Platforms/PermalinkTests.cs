@@ -1,10 +1,12 @@
 using System.Net;
+using CreditSite.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CreditSite.Web.Tests.Platforms;
 
 /// <summary><c>/q/{uscc}</c>: the stable link platforms print next to a merchant.</summary>
-public sealed class PermalinkTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+[Collection(SharedSites.SeededPlatform)]
+public sealed class PermalinkTests(SeededPlatformSite site)
 {
     private HttpClient Client => site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

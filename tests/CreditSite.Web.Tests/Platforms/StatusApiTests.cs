@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CreditSite.Web.Tests.Infrastructure;
 
 namespace CreditSite.Web.Tests.Platforms;
 
 /// <summary><c>POST /api/v1/status</c>: batch screening of up to 100 codes, with per-code errors.</summary>
-public sealed class StatusApiTests(SeededPlatformSite site) : IClassFixture<SeededPlatformSite>
+[Collection(SharedSites.SeededPlatform)]
+public sealed class StatusApiTests(SeededPlatformSite site)
 {
     private static readonly Uri Status = new("/api/v1/status", UriKind.Relative);
 

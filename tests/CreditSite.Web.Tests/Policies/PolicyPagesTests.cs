@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CreditSite.Web.Tests.Policies;
 
 /// <summary>The policy pages over the repository's real content.</summary>
-public sealed class PolicyPagesTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed class PolicyPagesTests(SiteFactory site)
 {
     private const string NoticeSlug = "task-division-notice-2019";
     private const string NoticeTitle = "关于印发市级部门落实市政府政务诚信建设等系列文件任务分工的通知";

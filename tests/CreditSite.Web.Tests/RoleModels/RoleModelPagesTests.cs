@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.RoleModels;
 
-public sealed class RoleModelPagesTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed class RoleModelPagesTests(SiteFactory site)
 {
     private ContentLibrary Library => site.Services.GetRequiredService<ContentLibrary>();
 

@@ -44,7 +44,8 @@ public sealed class LocalIdentityProviderTests
 
 /// <summary>Discovery the way a strict client does it (OpenID Connect Discovery 1.0 §4.1, §4.3): take the issuer, fetch
 /// {issuer}/.well-known/openid-configuration, and require the document to name that same issuer.</summary>
-public sealed class LocalIdentityProviderDiscoveryTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed class LocalIdentityProviderDiscoveryTests(SiteFactory site)
 {
     [Fact]
     public async Task TheDiscoveryDocumentIsWhereItsIssuerSaysAndNamesTheSameIssuer()
@@ -63,7 +64,8 @@ public sealed class LocalIdentityProviderDiscoveryTests(SiteFactory site) : ICla
     }
 }
 
-public sealed class LocalIdentityProviderPageTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed class LocalIdentityProviderPageTests(SiteFactory site)
 {
     [Fact]
     public async Task TheProvidersAddressShowsTheDemoIdentitiesAndTheWayToSignIn()

@@ -5,7 +5,8 @@ using CreditSite.Web.Tests.Infrastructure;
 namespace CreditSite.Web.Tests.SignIn;
 
 /// <summary>The failure page shows only the site's own messages, whatever the address carries.</summary>
-public sealed class SignInFailedPageTests(SiteFactory site) : IClassFixture<SiteFactory>
+[Collection(SharedSites.Plain)]
+public sealed class SignInFailedPageTests(SiteFactory site)
 {
     [Theory]
     [InlineData("no-name", SignInFailures.NoName)]
