@@ -78,7 +78,8 @@ internal sealed class HanTokenizer : Tokenizer
 
             _segmentStart = _next;
             _segment ??= new Segment();
-            _segment.Open(_text[_next..end]);
+            // Most text has no supplementary ideograph at all: then the one stretch is the whole text, not a copy.
+            _segment.Open(_next == 0 && end == _text.Length ? _text : _text[_next..end]);
             _inSegment = true;
             _next = end;
         }
