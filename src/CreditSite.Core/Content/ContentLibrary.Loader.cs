@@ -230,6 +230,20 @@ public sealed partial class ContentLibrary
         {
             var issuer = record.RequiredText("issuer");
             var documentNumber = record.OptionalText("document_number");
+            var indexNumber = record.OptionalText("index_number");
+            if (indexNumber is not null && !IndexNumberShape().IsMatch(indexNumber))
+            {
+                AddAt(record, "index_number", $"“index_number” 应为索引号（字母、数字、“-”和“/”，不超过 50 个字符），实为 “{indexNumber}”。");
+            }
+
+            var topic = record.OptionalText("topic");
+            var writtenOn = record.OptionalDate("written");
+            var validity = record.OptionalText("validity");
+            if (validity is not null && !Policy.Validities.Contains(validity, StringComparer.Ordinal))
+            {
+                AddAt(record, "validity", $"“validity” 应为 {string.Join("、", Policy.Validities)} 之一，实为 “{validity}”。");
+            }
+
             var parent = record.OptionalText("parent");
             if (parent is not null && !IsValidSlug(parent))
             {
@@ -274,6 +288,10 @@ public sealed partial class ContentLibrary
                 Header = header,
                 Issuer = issuer,
                 DocumentNumber = documentNumber,
+                IndexNumber = indexNumber,
+                Topic = topic,
+                WrittenOn = writtenOn,
+                Validity = validity,
                 ParentSlug = parent,
                 AttachmentNumber = attachmentNumber,
                 RelatedDocuments = related,

@@ -203,4 +203,7 @@ public sealed partial class ContentLibrary
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z/-]{0,49}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IndexNumberShape();
 }

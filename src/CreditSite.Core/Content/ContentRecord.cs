@@ -62,9 +62,13 @@ public sealed class ContentRecord
 
     public string? OptionalText(string key) => Text(key, required: false);
 
-    public DateOnly? RequiredDate(string key)
+    public DateOnly? RequiredDate(string key) => Date(key, required: true);
+
+    public DateOnly? OptionalDate(string key) => Date(key, required: false);
+
+    private DateOnly? Date(string key, bool required)
     {
-        var text = RequiredText(key);
+        var text = Text(key, required);
         if (text is null)
         {
             return null;

@@ -9,6 +9,20 @@ public sealed record Policy : ContentPage
     /// <summary>文号, when the document has one.</summary>
     public string? DocumentNumber { get; init; }
 
+    /// <summary>索引号 in the open-government catalogue, when one has been assigned (never made up).</summary>
+    public string? IndexNumber { get; init; }
+
+    /// <summary>主题分类, e.g. 综合政务/社会信用体系建设.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>成文日期; the publication date (<see cref="ContentPage.Date"/>) can be later.</summary>
+    public DateOnly? WrittenOn { get; init; }
+
+    /// <summary>有效性: one of <see cref="Validities"/>.</summary>
+    public string? Validity { get; init; }
+
+    public static readonly IReadOnlyList<string> Validities = ["有效", "失效", "废止"];
+
     /// <summary>Slug of the notice this attachment belongs to; null for a notice.</summary>
     public string? ParentSlug { get; init; }
 

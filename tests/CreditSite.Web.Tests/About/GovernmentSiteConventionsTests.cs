@@ -33,6 +33,36 @@ public sealed class GovernmentSiteConventionsTests(SiteFactory site)
     }
 
     [Theory]
+    [InlineData("/policies", "政策法规")]
+    [InlineData("/role-models", "诚信典型")]
+    [InlineData("/announcements", "公示公告")]
+    [InlineData("/lists/red", "红名单")]
+    [InlineData("/lists/black", "黑名单")]
+    [InlineData("/key-groups", "重点人群")]
+    public async Task ListPagesNameTheirColumn(string path, string column)
+    {
+        var html = WebUtility.HtmlDecode(await site.CreateClient().GetStringAsync(new Uri(path, UriKind.Relative)));
+
+        Assert.Contains($"<meta name=\"ColumnName\" content=\"{column}\"", html, StringComparison.Ordinal);
+        Assert.Matches("<meta name=\"ColumnType\" content=\"[^\"]+\"", html);
+        Assert.Matches("<meta name=\"ColumnDescription\" content=\"[^\"]{6,}\"", html);
+        Assert.DoesNotContain("ArticleTitle", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/policies/attachment-1-government-integrity", "政策法规", "《市政府关于加强政务诚信建设的实施意见》任务分工", "2019-04-16 00:00", "常州市社会信用体系建设领导小组办公室")]
+    [InlineData("/role-models/changzhou-heyue-textile", "诚信典型", null, "2024-04-28 00:00", "市人社局")]
+    public async Task ArticlesCarryTitleDateAndSource(string path, string column, string? title, string pubDate, string source)
+    {
+        var html = WebUtility.HtmlDecode(await site.CreateClient().GetStringAsync(new Uri(path, UriKind.Relative)));
+
+        Assert.Contains($"<meta name=\"ColumnName\" content=\"{column}\"", html, StringComparison.Ordinal);
+        Assert.Matches("<meta name=\"ArticleTitle\" content=\"" + System.Text.RegularExpressions.Regex.Escape(title ?? "") + "[^\"]*\"", html);
+        Assert.Contains($"<meta name=\"PubDate\" content=\"{pubDate}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<meta name=\"ContentSource\" content=\"{source}\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/about/privacy", "您的权利")]
     [InlineData("/about/statement", "网站声明")]
     [InlineData("/about/contact", "0519-00000000（演示）")]

@@ -29,6 +29,21 @@ public sealed class PolicyPagesTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task CarriesTheInformationDisclosureBlockFromTheFrontMatter()
+    {
+        var (status, html) = await site.CreateClient().GetPageAsync("/policies/" + NoticeSlug);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var block = html[html.IndexOf("<table class=\"disclosure\">", StringComparison.Ordinal)..];
+        block = block[..block.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<th scope=\"row\">索引号</th><td>—</td>", block, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">主题分类</th><td>综合政务/社会信用体系建设</td>", block, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">发布机构</th><td>常州市社会信用体系建设领导小组办公室</td>", block, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">成文日期</th><td><time datetime=\"2019-04-16\">2019年4月16日</time></td>", block, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">有效性</th><td colspan=\"3\">有效</td>", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ShowsTheNoticeWithIssuerDateAndFourAttachments()
     {
         var (status, html) = await site.CreateClient().GetPageAsync("/policies/" + NoticeSlug);
