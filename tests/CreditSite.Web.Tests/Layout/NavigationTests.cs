@@ -34,6 +34,40 @@ public sealed partial class NavigationTests(SiteFactory site)
         Assert.Empty(CurrentLink().Matches(nav));
     }
 
+    [Theory]
+    [InlineData("/policies", true)]
+    [InlineData("/role-models/changzhou-heyue-textile", true)]
+    [InlineData("/no-such-page", true)]
+    [InlineData("/", false)]
+    [InlineData("/search?q=%E9%A3%9F%E5%93%81", false)]
+    public async Task InnerPagesOfferTheOneStopQueryInTheHeader(string url, bool expected)
+    {
+        var response = await site.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        var header = html[..html.IndexOf("</header>", StringComparison.Ordinal)];
+        Assert.Equal(expected, header.Contains("<form method=\"get\" action=\"/search\" role=\"search\" class=\"header-search\">", StringComparison.Ordinal));
+        if (expected)
+        {
+            Assert.Contains("<label for=\"site-q\"", header, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TheHomePageSuggestsExampleQueriesThatSearch()
+    {
+        var html = await site.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var paragraph = html[html.IndexOf("<p class=\"examples\">", StringComparison.Ordinal)..];
+        paragraph = paragraph[..paragraph.IndexOf("</p>", StringComparison.Ordinal)];
+        var examples = ExampleLink().Matches(paragraph).Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).ToList();
+        Assert.Contains("食品安全", examples);
+        Assert.True(examples.Count >= 3, string.Join(", ", examples));
+    }
+
+    [GeneratedRegex("href=\"/search\\?q=([^\"]+)\"")]
+    private static partial Regex ExampleLink();
+
     [GeneratedRegex("aria-current=\"page\">([^<]+)</a>")]
     private static partial Regex CurrentLink();
 }

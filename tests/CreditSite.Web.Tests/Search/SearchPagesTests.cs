@@ -68,6 +68,24 @@ public sealed class SearchPagesTests(ExampleEntriesSiteFactory site) : IClassFix
         var html = await (await ClientAsync()).GetStringAsync(new Uri("/search?q=" + Uri.EscapeDataString("查无此公司名称"), UriKind.Relative));
 
         Assert.Contains("没有找到符合条件的公示信息", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("只按关键词查询", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("914403001922038216", "该统一社会信用代码 目前没有公示中的信用记录", "/subjects/914403001922038216")]
+    [InlineData("11010519491231002X", "该身份证号码 目前没有公示中的信用记录", null)]
+    public async Task AnIdentifierWithoutRecordsSaysSoInsteadOfGivingNameSearchAdvice(string identifier, string heading, string? subjectLink)
+    {
+        var html = await (await ClientAsync()).GetStringAsync(new Uri("/search?q=" + identifier, UriKind.Relative));
+
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+        Assert.Contains("没有公示记录不等于出具了信用证明", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("尝试名称中的一部分", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/search?q=\"", html, StringComparison.Ordinal);
+        if (subjectLink is not null)
+        {
+            Assert.Contains($"href=\"{subjectLink}\"", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

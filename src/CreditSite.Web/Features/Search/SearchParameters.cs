@@ -39,6 +39,11 @@ public sealed class SearchParameters
 
     public string? PageSize { get; set; }
 
+    /// <summary>Whether anything beyond the text narrows the answer (an empty answer then offers to drop it).</summary>
+    public bool HasFilters =>
+        !string.IsNullOrEmpty(Type) || !string.IsNullOrEmpty(Kind) || !string.IsNullOrEmpty(Field) || !string.IsNullOrEmpty(Department)
+        || !string.IsNullOrEmpty(SubjectType) || !string.IsNullOrEmpty(From) || !string.IsNullOrEmpty(To);
+
     public static SearchParameters FromQuery(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
