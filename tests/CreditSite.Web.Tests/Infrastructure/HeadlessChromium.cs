@@ -19,11 +19,11 @@ internal static class HeadlessChromium
         });
     }
 
-    /// <summary>A page in a fresh context (its own cookies).</summary>
-    public static async Task<IPage> NewPageAsync(IBrowser browser)
+    /// <summary>A page in a fresh context (its own cookies), 1280 px wide unless a phone's width is given.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, int width = 1280)
     {
         ArgumentNullException.ThrowIfNull(browser);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         // Generous: the test machine's two cores are shared with builds, and a starved Chromium is slow, not broken.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
@@ -53,6 +53,39 @@ internal static class HeadlessChromium
         return result.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
+    }
+
+    /// <summary>Every axe violation of the WCAG 2.1 A and AA rules, whatever its impact, one line each.</summary>
+    public static async Task<IEnumerable<string>> WcagViolationsAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        AxeResult result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
+    }
+
+    /// <summary>How far the page reaches past the window's right edge (0 when nothing scrolls sideways).</summary>
+    public static Task<int> HorizontalOverflowAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    }
+
+    /// <summary>The innermost elements that reach past the window's right edge, to say what to fix.</summary>
+    public static Task<string[]> OverflowingElementsAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<string[]>("""
+            () => {
+                const edge = document.documentElement.clientWidth;
+                const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > edge + 0.5);
+                return wide.filter(e => !wide.some(o => o !== e && e.contains(o)))
+                    .slice(0, 5)
+                    .map(e => `<${e.tagName.toLowerCase()} class="${e.className}"> ${Math.round(e.getBoundingClientRect().right)} px: ${(e.textContent || '').trim().slice(0, 40)}`);
+            }
+            """);
     }
 
     /// <summary><c>CREDITSITE_TEST_ARTIFACTS</c> (set by scripts/test.sh), or <c>artifacts/</c> beside the test binaries.</summary>
