@@ -38,6 +38,14 @@ public sealed class CareModeSwitchTests(SiteFactory site)
         Assert.Contains("href=\"/care-mode?on=false&amp;return=%2Fpolicies\">标准版</a>", care, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheWayBackCarriesThePathButNeverTheQuery()
+    {
+        var html = await site.CreateClient().GetStringAsync(new Uri("/policies?department=%E5%B8%82%E4%BF%A1%E7%94%A8%E5%8A%9E", UriKind.Relative));
+
+        Assert.Contains("href=\"/care-mode?on=true&amp;return=%2Fpolicies\">关怀版</a>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https%3A%2F%2Fevil.example%2F")]
     [InlineData("%2F%2Fevil.example")]

@@ -13,12 +13,13 @@ public static class CareMode
         return context.Request.Cookies[Cookie] == "on";
     }
 
-    /// <summary>The switch's address for the page being shown: it comes back to the same page.</summary>
+    /// <summary>The switch's address for the page being shown: it comes back to the same page. The path only, never
+    /// the query: a search for an ID number, or text planted in a query string, must not be copied into every link of
+    /// the page (and from there into history, logs and Referer headers).</summary>
     public static string SwitchUrl(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var here = context.Request.Path + context.Request.QueryString;
-        return $"/care-mode?on={(IsOn(context) ? "false" : "true")}&return={Uri.EscapeDataString(here)}";
+        return $"/care-mode?on={(IsOn(context) ? "false" : "true")}&return={Uri.EscapeDataString(context.Request.Path)}";
     }
 
     /// <summary>Only a path on this site: anything else (another host, <c>//host</c>, <c>/\host</c>) goes home.</summary>
