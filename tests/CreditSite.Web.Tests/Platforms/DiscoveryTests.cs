@@ -24,6 +24,25 @@ public sealed class DiscoveryTests(SeededPlatformSite site)
         }
 
         Assert.DoesNotContain(locations, l => l.Contains("/subjects/", StringComparison.Ordinal));
+        Assert.DoesNotContain(PlatformSite.PublicBaseUrl + "/search", locations);
+        Assert.DoesNotContain(PlatformSite.PublicBaseUrl + "/lists/black", locations);
+    }
+
+    [Fact]
+    public async Task TheSiteMapPageListsWhatSitemapXmlListsAndTheSectionsItLeavesOut()
+    {
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var client = site.CreateClient();
+        var xml = XDocument.Parse(await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
+        var page = await client.GetStringAsync(new Uri("/site-map", UriKind.Relative));
+
+        foreach (var location in xml.Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).Where(l => l != PlatformSite.PublicBaseUrl + "/"))
+        {
+            Assert.Contains($"href=\"{location[PlatformSite.PublicBaseUrl.Length..]}\"", page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("href=\"/search\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/lists/black\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,12 +17,6 @@ public static class FeedsFeature
     public const int FeedSize = 50;
     private const string ShortCache = "public, max-age=60";
 
-    /// <summary>Pages listed in the sitemap besides the content documents. Subject pages, search results and the
-    /// lists are left out on purpose (and disallowed in robots.txt): a search engine's copy would keep an entry
-    /// findable after it has left public view.</summary>
-    private static readonly string[] SitemapPages =
-        ["/", "/policies", "/role-models", "/announcements", "/embed", "/api", "/site-map", "/about/statement", "/about/privacy", "/about/contact"];
-
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/feeds/black-list.atom", BlackListAsync).ExcludeFromDescription();
@@ -116,7 +110,8 @@ public static class FeedsFeature
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var baseUrl = urls.BaseUrl;
         var pages = library.Policies.Cast<ContentPage>().Concat(library.RoleModels).Concat(library.Announcements);
-        var locations = SitemapPages.Select(p => new XElement(sm + "url", new XElement(sm + "loc", baseUrl + p)))
+        // Subject pages, search results and the lists are left out on purpose (SiteSections says why).
+        var locations = SiteSections.All.Where(s => s.ForSearchEngines).Select(s => new XElement(sm + "url", new XElement(sm + "loc", baseUrl + s.Path)))
             .Concat(pages.Select(p => new XElement(sm + "url", new XElement(sm + "loc", baseUrl + p.Url), new XElement(sm + "lastmod", Iso(p.Date)))));
         context.Response.Headers.CacheControl = "public, max-age=3600";
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(sm + "urlset", locations));
