@@ -63,6 +63,21 @@ public sealed class GovernmentSiteConventionsTests(SiteFactory site)
     }
 
     [Theory]
+    [InlineData("/search?q=%E6%81%92%E8%BE%BE", true)]
+    [InlineData("/lists/black", true)]
+    [InlineData("/subjects/914403001922038216", true)]
+    [InlineData("/policies", false)]
+    [InlineData("/", false)]
+    public async Task PagesOfRecordsThatExpireAskNotToBeIndexed(string path, bool noindex)
+    {
+        // A code without records answers 404 with its own page; that page is read all the same.
+        using var response = await site.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(noindex, html.Contains("<meta name=\"robots\" content=\"noindex\" />", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("/about/privacy", "您的权利")]
     [InlineData("/about/statement", "网站声明")]
     [InlineData("/about/contact", "0519-00000000（演示）")]

@@ -22,6 +22,9 @@ public sealed partial class GrantFormTests(ReportsSite site) : IClassFixture<Rep
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("授权有效期应为1至", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{SignInDemoSubjects.CompanyUscc}\"", html, StringComparison.Ordinal);
+        // The message is tied to the fields it can be about, so a screen reader reads it with them.
+        Assert.Contains("<div class=\"error-box\" role=\"alert\" id=\"grant-error\">", html, StringComparison.Ordinal);
+        Assert.Contains("<input id=\"days\" aria-describedby=\"grant-error\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,56 +88,7 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         Assert.True(audits.Count == 0, "axe 发现严重或关键的无障碍问题：\n" + string.Join("\n", audits));
     }
 
-    [Fact]
-    public async Task SignedInPagesFitAPhoneAndPassAxe()
-    {
-        await site.SeedAsync();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
-        var person = await HeadlessChromium.NewPageAsync(browser, width: 360);
-        await person.GotoAsync(site.Url("/reports"));
-        await SignInAsync(person, DemoIdentities.BlackListedPerson);
-        await person.WaitForURLAsync("**/reports");
-        await person.GetByRole(AriaRole.Button, new() { Name = "申请个人信用报告" }).ClickAsync();
-        await person.WaitForURLAsync("**/reports/*");
-        var report = new Uri(person.Url).AbsolutePath;
-
-        var problems = new List<string>();
-        foreach (var path in new[] { "/reports", report, "/reports/grants", "/reports/access", "/reports/verify" })
-        {
-            await person.GotoAsync(site.Url(path));
-            problems.AddRange(await PhoneProblemsAsync(person));
-        }
-
-        // A grant just created, and an error on the form.
-        await person.GotoAsync(site.Url("/reports/grants"));
-        await person.GetByRole(AriaRole.Button, new() { Name = "创建授权" }).ClickAsync();
-        problems.AddRange(await PhoneProblemsAsync(person));
-        await person.GetByLabel("企业或其他组织（填写统一社会信用代码）").CheckAsync();
-        await person.GetByLabel("被授权方名称").FillAsync(DemoIdentities.CompanyName);
-        await person.GetByLabel("统一社会信用代码或居民身份证号码").FillAsync(DemoIdentities.CompanyUscc);
-        await person.GetByLabel("用途", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "贷款审批" });
-        await person.GetByLabel("有效期（天，最长 30 天）").FillAsync("7");
-        await person.GetByRole(AriaRole.Button, new() { Name = "创建授权" }).ClickAsync();
-        await person.Locator("#grant-code").WaitForAsync();
-        problems.AddRange(await PhoneProblemsAsync(person));
-        await person.ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ArtifactsFolder(), "report-grants-360.png"), FullPage = true });
-
-        Assert.True(problems.Count == 0, "报告页面在 360 px 手机上不达标：\n" + string.Join("\n", problems));
-    }
-
-    private static async Task<IEnumerable<string>> PhoneProblemsAsync(IPage page)
-    {
-        var problems = (await HeadlessChromium.WcagViolationsAsync(page)).ToList();
-        if (await HeadlessChromium.HorizontalOverflowAsync(page) is > 0 and var overflow)
-        {
-            problems.Add($"{page.Url}: 横向溢出 {overflow} px：{string.Join("；", await HeadlessChromium.OverflowingElementsAsync(page))}");
-        }
-
-        return problems;
-    }
-
-    private static async Task SignInAsync(IPage page, DemoIdentity identity)
+    internal static async Task SignInAsync(IPage page, DemoIdentity identity)
     {
         await page.WaitForURLAsync("**/local-idp/authorize*");
         await page.GetByLabel(identity.Label).CheckAsync();

@@ -25,6 +25,19 @@ public static class GovernmentMetadata
             ("ContentSource", source),
         ]);
 
+    /// <summary>Records with a publication period (subjects, lists, search answers) must not live on in a search
+    /// engine's copy after they expire or are repaired: such pages ask not to be indexed (robots.txt also keeps
+    /// crawlers out; a page reached by a link elsewhere still says noindex).</summary>
+    public static void NotForSearchEngines(this ViewDataDictionary viewData)
+    {
+        ArgumentNullException.ThrowIfNull(viewData);
+        viewData[NoIndexKey] = true;
+    }
+
+    public static bool IsNotForSearchEngines(ViewDataDictionary viewData) => viewData?[NoIndexKey] is true;
+
+    private const string NoIndexKey = "NoIndex";
+
     public static IReadOnlyList<(string Name, string Content)> Of(ViewDataDictionary viewData)
     {
         ArgumentNullException.ThrowIfNull(viewData);
