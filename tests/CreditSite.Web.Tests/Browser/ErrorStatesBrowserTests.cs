@@ -1,9 +1,6 @@
 using System.Net;
 using CreditSite.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CreditSite.Web.Tests.Browser;
@@ -67,8 +64,7 @@ public sealed class ErrorStatesBrowserTests(ErrorStatesBrowserTests.OutageSite s
         {
             UseKestrel(0);
             StartServer();
-            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+            BaseAddress = TestServers.BaseAddressOf(Services);
         }
 
         public Uri BaseAddress { get; }
@@ -76,10 +72,7 @@ public sealed class ErrorStatesBrowserTests(ErrorStatesBrowserTests.OutageSite s
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Search:Engine", "Elasticsearch");
-            builder.UseSetting("Search:Elasticsearch:Url", $"http://127.0.0.1:{FreePort.Next()}");
-            builder.UseSetting("Search:Elasticsearch:RequestTimeout", "00:00:01");
-            builder.UseSetting("Search:Elasticsearch:SearchTimeout", "00:00:03");
+            TestServers.UseUnreachableCluster(builder);
             builder.UseSetting("RateLimits:Pages:PermitLimit", PagesPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimits:Pages:WindowSeconds", "3600");
             builder.UseSetting("ForwardedHeaders:KnownProxies:0", "127.0.0.1");

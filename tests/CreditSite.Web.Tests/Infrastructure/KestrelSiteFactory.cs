@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.Infrastructure;
 
@@ -11,8 +8,7 @@ public sealed class KestrelSiteFactory : SiteFactory
     {
         UseKestrel(0);
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = TestServers.BaseAddressOf(Services);
     }
 
     public Uri BaseAddress { get; }

@@ -87,9 +87,7 @@ public sealed class KestrelExampleEntriesSiteFactory : ExampleEntriesSiteFactory
     {
         UseKestrel(0);
         StartServer();
-        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = TestServers.BaseAddressOf(Services);
     }
 
     public Uri BaseAddress { get; }

@@ -93,10 +93,7 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Search:Engine", "Elasticsearch");
-            builder.UseSetting("Search:Elasticsearch:Url", $"http://127.0.0.1:{FreePort.Next()}");
-            builder.UseSetting("Search:Elasticsearch:RequestTimeout", "00:00:01");
-            builder.UseSetting("Search:Elasticsearch:SearchTimeout", "00:00:03");
+            TestServers.UseUnreachableCluster(builder);
         }
     }
 }
