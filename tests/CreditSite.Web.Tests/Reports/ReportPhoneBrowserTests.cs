@@ -4,17 +4,22 @@ using Microsoft.Playwright;
 
 namespace CreditSite.Web.Tests.Reports;
 
-/// <summary>The signed-in report pages on a 360 px phone, on a site of their own (the journey's site keeps its state):
-/// axe's WCAG 2.1 A/AA rules of any impact, and nothing scrolls sideways.</summary>
+/// <summary>The signed-in report pages, the staff page included, at 1366 px and on a 360 px phone, standard and 关怀版, on a
+/// site of their own (the journey's site keeps its state): axe's WCAG 2.1 A/AA rules of any impact, and nothing scrolls
+/// sideways.</summary>
 public sealed class ReportPhoneBrowserTests(KestrelReportsSite site) : IClassFixture<KestrelReportsSite>
 {
-    [Fact]
-    public async Task SignedInPagesFitAPhoneAndPassAxe()
+    [Theory]
+    [InlineData(360, false)]
+    [InlineData(1366, false)]
+    [InlineData(360, true)]
+    [InlineData(1366, true)]
+    public async Task SignedInPagesFitAPhoneAndPassAxe(int width, bool careMode)
     {
         await site.SeedAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
-        var person = await HeadlessChromium.NewPageAsync(browser, width: 360);
+        var person = await PageAsync(browser, width, careMode);
         await person.GotoAsync(site.Url("/reports"));
         await ReportJourneyBrowserTests.SignInAsync(person, DemoIdentities.BlackListedPerson);
         await person.WaitForURLAsync("**/reports");
@@ -41,9 +46,27 @@ public sealed class ReportPhoneBrowserTests(KestrelReportsSite site) : IClassFix
         await person.GetByRole(AriaRole.Button, new() { Name = "创建授权" }).ClickAsync();
         await person.Locator("#grant-code").WaitForAsync();
         problems.AddRange(await PhoneProblemsAsync(person));
-        await person.ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ArtifactsFolder(), "report-grants-360.png"), FullPage = true });
+        await person.ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ArtifactsFolder(), $"report-grants-{width}{(careMode ? "-care" : string.Empty)}.png"), FullPage = true });
 
-        Assert.True(problems.Count == 0, "报告页面在 360 px 手机上不达标：\n" + string.Join("\n", problems));
+        // The credit office's staff page.
+        var staff = await PageAsync(browser, width, careMode);
+        await staff.GotoAsync(site.Url("/reports/staff"));
+        await ReportJourneyBrowserTests.SignInAsync(staff, DemoIdentities.Staff);
+        await staff.WaitForURLAsync("**/reports/staff");
+        problems.AddRange(await PhoneProblemsAsync(staff));
+
+        Assert.True(problems.Count == 0, $"报告页面在 {width} px{(careMode ? "（关怀版）" : string.Empty)}不达标：\n" + string.Join("\n", problems));
+    }
+
+    private async Task<IPage> PageAsync(IBrowser browser, int width, bool careMode)
+    {
+        var page = await HeadlessChromium.NewPageAsync(browser, width);
+        if (careMode)
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = "care_mode", Value = "on", Url = site.Url("/") }]);
+        }
+
+        return page;
     }
 
     private static async Task<IEnumerable<string>> PhoneProblemsAsync(IPage page)
