@@ -136,6 +136,23 @@ public sealed class RateLimitTests(LimitedSite site) : IClassFixture<LimitedSite
     }
 
     [Fact]
+    public async Task ThePrintStylesheetEveryPageLinksDoesNotSpendThePageBudget()
+    {
+        var visitor = site.ClientFrom(LimitedSite.NewPeer());
+        for (var i = 0; i < LimitedSite.PagePermits; i++)
+        {
+            using var page = await visitor.GetAsync(Home);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("href=\"/css/print-address.css\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var stylesheet = await visitor.GetAsync(new Uri("/css/print-address.css", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        }
+
+        using var refused = await visitor.GetAsync(Home);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task EachClientAddressHasItsOwnQuota()
     {
         var greedy = site.ClientFrom(LimitedSite.NewPeer());
