@@ -50,6 +50,7 @@ public sealed class CareModeSwitchTests(SiteFactory site)
     [InlineData("https%3A%2F%2Fevil.example%2F")]
     [InlineData("%2F%2Fevil.example")]
     [InlineData("%2F%5Cevil.example")]
+    [InlineData("%2Fpolicies%0D%0ASet-Cookie%3A%20x%3D1")]
     [InlineData("")]
     public async Task AReturnAddressOffTheSiteGoesHome(string target)
     {

@@ -22,9 +22,11 @@ public static class CareMode
         return $"/care-mode?on={(IsOn(context) ? "false" : "true")}&return={Uri.EscapeDataString(context.Request.Path)}";
     }
 
-    /// <summary>Only a path on this site: anything else (another host, <c>//host</c>, <c>/\host</c>) goes home.</summary>
+    /// <summary>Only a path on this site: anything else (another host, <c>//host</c>, <c>/\host</c>, control
+    /// characters a Location header cannot carry) goes home.</summary>
     public static string SafeReturn(string? path) =>
         path is { Length: > 0 and <= 2000 } && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+            && !path.Any(char.IsControl)
             ? path
             : "/";
 }
