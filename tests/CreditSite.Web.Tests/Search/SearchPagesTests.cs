@@ -72,8 +72,8 @@ public sealed class SearchPagesTests(ExampleEntriesSiteFactory site) : IClassFix
     }
 
     [Theory]
-    [InlineData("914403001922038216", "该统一社会信用代码 目前没有公示中的信用记录", "/subjects/914403001922038216")]
-    [InlineData("11010519491231002X", "该身份证号码 目前没有公示中的信用记录", null)]
+    [InlineData("914403001922038216", "该统一社会信用代码目前没有公示中的信用记录", "/subjects/914403001922038216")]
+    [InlineData("11010519491231002X", "该身份证号码目前没有公示中的信用记录", null)]
     public async Task AnIdentifierWithoutRecordsSaysSoInsteadOfGivingNameSearchAdvice(string identifier, string heading, string? subjectLink)
     {
         var html = await (await ClientAsync()).GetStringAsync(new Uri("/search?q=" + identifier, UriKind.Relative));
