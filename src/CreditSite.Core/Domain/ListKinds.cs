@@ -7,12 +7,13 @@ public enum ListKind
     Black,
 }
 
-/// <summary>信用主体的类型: 法人, 自然人, 其他组织.</summary>
+/// <summary>信用主体的类型: 法人, 自然人, 个体工商户, 其他组织.</summary>
 public enum SubjectType
 {
     LegalPerson,
     NaturalPerson,
     OtherOrganization,
+    IndividualBusiness,
 }
 
 /// <summary>失信程度 of a black-list entry.</summary>
@@ -40,6 +41,7 @@ public static class DomainText
     {
         SubjectType.LegalPerson => "法人",
         SubjectType.NaturalPerson => "自然人",
+        SubjectType.IndividualBusiness => "个体工商户",
         _ => "其他组织",
     };
 
@@ -65,6 +67,7 @@ public static class DomainText
     {
         SubjectType.LegalPerson => "legal_person",
         SubjectType.NaturalPerson => "natural_person",
+        SubjectType.IndividualBusiness => "individual_business",
         _ => "other_org",
     };
 
@@ -100,6 +103,7 @@ public static class DomainText
             case "legal_person": type = SubjectType.LegalPerson; return true;
             case "natural_person": type = SubjectType.NaturalPerson; return true;
             case "other_org": type = SubjectType.OtherOrganization; return true;
+            case "individual_business": type = SubjectType.IndividualBusiness; return true;
             default: type = default; return false;
         }
     }

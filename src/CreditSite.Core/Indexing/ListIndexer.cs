@@ -20,10 +20,11 @@ public enum ListIndexState
 
 public sealed record ListIndexOutcome(ListIndexState State, long FromSeq, long ToSeq, long Upserted, long Deleted);
 
-/// <summary>Keeps the search index in step with the store. Two paths call it and either alone is enough:
+/// <summary>Keeps the search index in step with the store: list entries, public records and registry records, which
+/// share one change sequence. Two paths call it and either alone is enough:
 /// the CLI right after an import commits, and the web site's synchroniser every few seconds. Both apply "everything
 /// after the checkpoint" under one lock, so whichever runs first does the work and the other finds nothing to do.</summary>
-public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint, ILogger<ListIndexer>? logger = null)
+public sealed class ListIndexer(ListStore store, RecordStore records, ListIndexCheckpoint checkpoint, ILogger<ListIndexer>? logger = null)
 {
     public const int PageSize = 5_000;
 
@@ -41,7 +42,8 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
             return 0;
         }
 
-        return await store.CountChangedAsync(upTo < from ? 0 : from, upTo, cancellationToken);
+        var after = upTo < from ? 0 : from;
+        return await store.CountChangedAsync(after, upTo, cancellationToken) + await records.CountChangedAsync(after, upTo, cancellationToken);
     }
 
     /// <summary>Applies every change after the checkpoint: removals first, then the entries written since (an entry
@@ -77,6 +79,12 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
             deleted += ids.Count;
         }
 
+        await foreach (var keys in records.ReadRemovedAsync(from, upTo, PageSize, cancellationToken))
+        {
+            await engine.DeleteAsync(keys.Select(RemovedDocumentId).ToList(), cancellationToken);
+            deleted += keys.Count;
+        }
+
         // One bulk write for all changes: a large import lands as one writer session instead of one per page.
         var upserted = await engine.UpsertAllAsync(Changed(from, upTo, cancellationToken), progress, cancellationToken);
 
@@ -103,7 +111,7 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
 
         var upTo = await store.CurrentSequenceAsync(cancellationToken);
         var counter = new DocumentCounter();
-        await engine.RebuildAsync(Concat(store, contentDocuments, counter, cancellationToken), progress, cancellationToken);
+        await engine.RebuildAsync(Concat(contentDocuments, counter, cancellationToken), progress, cancellationToken);
         checkpoint.Write(upTo);
         _logger.LogInformation("Search index rebuilt at change {Seq}: {Entries} list entries, {Content} content documents",
             upTo, counter.Entries, counter.Content);
@@ -116,14 +124,14 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
     public async Task ResetIfIndexLostAsync(ISearchEngine engine, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        if (checkpoint.Read() == 0 || await store.CountListedAsync(cancellationToken) == 0)
+        if (checkpoint.Read() == 0 || await store.CountListedAsync(cancellationToken) + await records.CountListedAsync(cancellationToken) == 0)
         {
             return;
         }
 
         var indexed = await engine.SearchAsync(new SearchRequest
         {
-            Types = [DocumentType.ListEntry],
+            Types = [DocumentType.ListEntry, DocumentType.Licence, DocumentType.Penalty, DocumentType.Commitment, DocumentType.Subject],
             Today = DateOnly.MinValue,
             PageSize = 1,
             WithFacets = false,
@@ -141,6 +149,10 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
         }
     }
 
+    private static string RemovedDocumentId(RecordRemovalKey key) => key.Kind == RecordStore.SubjectKind
+        ? RecordDocuments.SubjectDocumentId(key.RecordId)
+        : key.Kind + ":" + key.RecordId;
+
     private async IAsyncEnumerable<SearchDocument> Changed(long from, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var page in store.ReadChangedAsync(from, upTo, PageSize, cancellationToken))
@@ -150,10 +162,26 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
                 yield return ListEntryDocuments.ToSearchDocument(entry);
             }
         }
+
+        await foreach (var page in records.ReadChangedRecordsAsync(from, upTo, PageSize, cancellationToken))
+        {
+            foreach (var record in page)
+            {
+                yield return RecordDocuments.ToSearchDocument(record);
+            }
+        }
+
+        await foreach (var page in records.ReadChangedSubjectsAsync(from, upTo, PageSize, cancellationToken))
+        {
+            foreach (var subject in page)
+            {
+                yield return RecordDocuments.ToSearchDocument(subject);
+            }
+        }
     }
 
-    private static async IAsyncEnumerable<SearchDocument> Concat(
-        ListStore store, IAsyncEnumerable<SearchDocument> content, DocumentCounter counter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<SearchDocument> Concat(
+        IAsyncEnumerable<SearchDocument> content, DocumentCounter counter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var page in store.ReadAllAsync(PageSize, cancellationToken))
         {
@@ -161,6 +189,24 @@ public sealed class ListIndexer(ListStore store, ListIndexCheckpoint checkpoint,
             {
                 counter.Entries++;
                 yield return ListEntryDocuments.ToSearchDocument(entry);
+            }
+        }
+
+        await foreach (var page in records.ReadAllRecordsAsync(PageSize, cancellationToken))
+        {
+            foreach (var record in page)
+            {
+                counter.Entries++;
+                yield return RecordDocuments.ToSearchDocument(record);
+            }
+        }
+
+        await foreach (var page in records.ReadAllSubjectsAsync(PageSize, cancellationToken))
+        {
+            foreach (var subject in page)
+            {
+                counter.Entries++;
+                yield return RecordDocuments.ToSearchDocument(subject);
             }
         }
 

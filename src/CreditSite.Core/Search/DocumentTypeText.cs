@@ -1,3 +1,5 @@
+using CreditSite.Domain;
+
 namespace CreditSite.Search;
 
 /// <summary>Wire codes of <see cref="DocumentType"/>, used in facet values, query strings and the JSON API.</summary>
@@ -8,7 +10,28 @@ public static class DocumentTypeText
         DocumentType.ListEntry => "list_entry",
         DocumentType.RoleModel => "role_model",
         DocumentType.Policy => "policy",
-        _ => "announcement",
+        DocumentType.Announcement => "announcement",
+        DocumentType.Licence => "licence",
+        DocumentType.Penalty => "penalty",
+        DocumentType.Commitment => "commitment",
+        _ => "subject",
+    };
+
+    /// <summary>The document type of a public record of <paramref name="kind"/>.</summary>
+    public static DocumentType Of(RecordKind kind) => kind switch
+    {
+        RecordKind.Licence => DocumentType.Licence,
+        RecordKind.Penalty => DocumentType.Penalty,
+        _ => DocumentType.Commitment,
+    };
+
+    /// <summary>The record kind of a public-record document type (null for the others).</summary>
+    public static RecordKind? RecordKindOf(DocumentType type) => type switch
+    {
+        DocumentType.Licence => RecordKind.Licence,
+        DocumentType.Penalty => RecordKind.Penalty,
+        DocumentType.Commitment => RecordKind.Commitment,
+        _ => null,
     };
 
     public static bool TryParseDocumentType(string? code, out DocumentType type)
@@ -19,6 +42,10 @@ public static class DocumentTypeText
             case "role_model": type = DocumentType.RoleModel; return true;
             case "policy": type = DocumentType.Policy; return true;
             case "announcement": type = DocumentType.Announcement; return true;
+            case "licence": type = DocumentType.Licence; return true;
+            case "penalty": type = DocumentType.Penalty; return true;
+            case "commitment": type = DocumentType.Commitment; return true;
+            case "subject": type = DocumentType.Subject; return true;
             default: type = default; return false;
         }
     }

@@ -9,6 +9,18 @@ public enum DocumentType
     RoleModel,
     Policy,
     Announcement,
+
+    /// <summary>行政许可 (a <see cref="PublicRecord"/>).</summary>
+    Licence,
+
+    /// <summary>行政处罚.</summary>
+    Penalty,
+
+    /// <summary>信用承诺.</summary>
+    Commitment,
+
+    /// <summary>基础信息: an organisation's registry record (its name and former names find the subject).</summary>
+    Subject,
 }
 
 public enum SearchSort
@@ -17,7 +29,8 @@ public enum SearchSort
     Newest,
 }
 
-/// <summary>One document in the search index: a projection of a list entry from the store, or of a content page.
+/// <summary>One document in the search index: a projection of a list entry, a public record or a registry record from
+/// the store, or of a content page.
 /// Holds no full resident ID number, only its keyed hash and masked form.</summary>
 public sealed record SearchDocument
 {
@@ -37,7 +50,8 @@ public sealed record SearchDocument
     /// <summary>Decision date for entries, publication date for content; used by the "newest" sort.</summary>
     public DateOnly Date { get; init; }
 
-    // List-entry fields (null for content documents).
+    // List-entry and public-record fields (null for content documents). Public records use the same fields where the
+    // meaning is the same: EntryId is the record id, IssuingDepartment the deciding department, Summary the content.
     public string? EntryId { get; init; }
     public ListKind? ListKind { get; init; }
     public SubjectType? SubjectType { get; init; }
@@ -58,8 +72,22 @@ public sealed record SearchDocument
     /// the legal basis, decision number, department and field for searching).</summary>
     public string? Summary { get; init; }
 
-    /// <summary>Role models: the honour category (e.g. 守合同重信用企业).</summary>
+    /// <summary>Role models: the honour category (e.g. 守合同重信用企业). Licences: 许可类别. Commitments: 承诺类型.</summary>
     public string? Category { get; init; }
+
+    /// <summary>Public records: the record's own status (licences: valid, revoked …), shown beside it.</summary>
+    public RecordStatus? RecordStatus { get; init; }
+
+    /// <summary>Public records: its status (or the catalogue) takes it out of public view whatever the day (a repaired
+    /// or revoked penalty, a withdrawn commitment, an expired licence, an unpublished simplified-procedure penalty).
+    /// Engines never return a withdrawn document.</summary>
+    public bool Withdrawn { get; init; }
+
+    /// <summary>Penalties: 处罚类别.</summary>
+    public IReadOnlyList<string>? PenaltyTypes { get; init; }
+
+    /// <summary>Registry records: 曾用名; searched like the name.</summary>
+    public IReadOnlyList<string>? FormerNames { get; init; }
 }
 
 /// <summary>What the identifier in a query resolved to; set by the caller after parsing the text.</summary>
@@ -83,6 +111,13 @@ public sealed record SearchRequest
     public string? SubjectKey { get; init; }
     public DateOnly? DecidedFrom { get; init; }
     public DateOnly? DecidedTo { get; init; }
+
+    /// <summary>许可类别 of licences, 承诺类型 of commitments, honour category of role models (exact).</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Penalties with this 处罚类别 among theirs (exact).</summary>
+    public string? PenaltyType { get; init; }
+
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
     /// <summary>1-based.</summary>
@@ -90,8 +125,8 @@ public sealed record SearchRequest
 
     public int PageSize { get; init; } = 20;
 
-    /// <summary>The request's "today" (from <see cref="TimeProvider"/>): list entries whose <c>PublicUntil</c> is
-    /// before it, or whose status is exited or repaired, are never returned.</summary>
+    /// <summary>The request's "today" (from <see cref="TimeProvider"/>): list entries and records whose <c>PublicUntil</c>
+    /// is before it, list entries exited or repaired, and withdrawn records are never returned.</summary>
     public required DateOnly Today { get; init; }
 
     public bool WithFacets { get; init; } = true;
@@ -99,7 +134,8 @@ public sealed record SearchRequest
 
 public sealed record FacetValue(string Value, long Count);
 
-/// <summary>Facet counts by dimension: <c>type</c>, <c>list_kind</c>, <c>field</c>, <c>department</c>, <c>subject_type</c>.
+/// <summary>Facet counts by dimension: <c>type</c>, <c>list_kind</c>, <c>field</c>, <c>department</c>, <c>subject_type</c>,
+/// <c>category</c>, <c>penalty_type</c>.
 /// Values use the wire codes (<see cref="DomainText"/>) for enums and the Chinese names for fields and departments.</summary>
 public sealed record SearchFacets(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> ByDimension)
 {

@@ -17,6 +17,12 @@ public abstract class CreditDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<ListEntryRemoval> ListEntryRemovals => Set<ListEntryRemoval>();
 
+    public DbSet<PublicRecord> PublicRecords => Set<PublicRecord>();
+
+    public DbSet<RegistrySubject> RegistrySubjects => Set<RegistrySubject>();
+
+    public DbSet<RecordRemoval> RecordRemovals => Set<RecordRemoval>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -80,6 +86,8 @@ public abstract class CreditDbContext(DbContextOptions options) : DbContext(opti
             removal.Property(r => r.ChangeSeq).HasColumnName("change_seq");
             removal.HasIndex(r => r.ChangeSeq).HasDatabaseName("ix_list_entry_removals_change_seq");
         });
+
+        PublicRecordModel.Configure(modelBuilder);
     }
 }
 

@@ -33,6 +33,7 @@ public static class CreditStoreServices
         services.TryAddSingleton(sp => new ResidentIdHasher(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.IdHashKey));
         services.TryAddSingleton(sp => CreditStore.FromOptions(sp.GetRequiredService<IOptions<StorageOptions>>().Value, siteRoot));
         services.TryAddSingleton<ListStore>();
+        services.TryAddSingleton<RecordStore>();
         return services;
     }
 }

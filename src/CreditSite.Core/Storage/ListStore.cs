@@ -49,7 +49,7 @@ public sealed class ListStore(CreditStore store)
         await using var context = store.CreateContext();
         await context.Database.OpenConnectionAsync(cancellationToken);
         var connection = context.Database.GetDbConnection();
-        await using var transaction = await BeginImportTransactionAsync(context, connection, cancellationToken);
+        await using var transaction = await BeginImportTransactionAsync(store, context, connection, cancellationToken);
 
         if (write.OnlyIfEmpty && (await context.ImportBatches.AnyAsync(cancellationToken) || await context.ListEntries.AnyAsync(cancellationToken)))
         {
@@ -94,7 +94,7 @@ public sealed class ListStore(CreditStore store)
     /// <summary>Imports are serialised: the batch id (change sequence) must commit in increasing order, or an indexer
     /// that saw batch 7 could miss a batch 6 committing after it. SQLite: <c>BEGIN IMMEDIATE</c> takes the single write
     /// lock up front. PostgreSQL: a self-conflicting table lock on <c>import_batches</c>, which readers do not take.</summary>
-    private async Task<DbTransaction> BeginImportTransactionAsync(CreditDbContext context, DbConnection connection, CancellationToken cancellationToken)
+    internal static async Task<DbTransaction> BeginImportTransactionAsync(CreditStore store, CreditDbContext context, DbConnection connection, CancellationToken cancellationToken)
     {
         if (store.Provider == StoreProvider.Sqlite)
         {

@@ -28,7 +28,7 @@ public sealed class ListIndexerTests : IAsyncLifetime, IDisposable
         await credit.MigrateAsync();
         _store = new ListStore(credit);
         _importer = new ListImporter(_store, ImportFiles.Hasher(), ImportFiles.Clock());
-        _indexer = new ListIndexer(_store, new ListIndexCheckpoint(_files.Folder, "Embedded"));
+        _indexer = new ListIndexer(_store, new RecordStore(credit), new ListIndexCheckpoint(_files.Folder, "Embedded"));
         _engine = new EmbeddedSearchEngine(_files.Folder);
     }
 

@@ -78,6 +78,8 @@ internal sealed class EmbeddedQuery
         AddKeywordFilter(all, filters, IndexFields.Field, request.Field, cache: true);
         AddKeywordFilter(all, filters, IndexFields.Department, request.IssuingDepartment, cache: true);
         AddKeywordFilter(all, filters, IndexFields.SubjectType, request.SubjectType?.Code(), cache: true);
+        AddKeywordFilter(all, filters, IndexFields.Category, request.Category, cache: true);
+        AddKeywordFilter(all, filters, IndexFields.PenaltyType, request.PenaltyType, cache: true);
         AddKeywordFilter(all, filters, IndexFields.SubjectKey, request.SubjectKey, cache: false);
 
         if (request.DecidedFrom is not null || request.DecidedTo is not null)

@@ -22,6 +22,11 @@ internal static class IndexFields
     public const string ResidentIdHash = "resident_id_hash";
     public const string EntryId = "entry_id";
     public const string DecisionNumber = "decision_number";
+    public const string Category = "category";
+    public const string PenaltyType = "penalty_type";
+
+    /// <summary>Present ("1") on public records whose status takes them out of public view.</summary>
+    public const string Withdrawn = "withdrawn";
 
     // Numbers (day numbers since 0001-01-01): trie-encoded for range filters.
     public const string Date = "date";
@@ -81,6 +86,16 @@ internal static class IndexFields
         AddKeyword(doc, ResidentIdHash, source.ResidentIdHash);
         AddKeyword(doc, EntryId, source.EntryId);
         AddKeyword(doc, DecisionNumber, source.DecisionNumber);
+        AddKeyword(doc, Category, source.Category);
+        foreach (var penaltyType in source.PenaltyTypes ?? [])
+        {
+            AddKeyword(doc, PenaltyType, penaltyType);
+        }
+
+        if (source.Withdrawn)
+        {
+            AddKeyword(doc, Withdrawn, "1");
+        }
 
         doc.Add(new Int32Field(Date, source.Date.DayNumber, Lucene.Net.Documents.Field.Store.NO));
         doc.Add(new NumericDocValuesField(DateSort, source.Date.DayNumber));
@@ -133,6 +148,15 @@ internal static class IndexFields
         if (!string.IsNullOrWhiteSpace(source.SubjectName) && !source.Title.Contains(source.SubjectName, StringComparison.Ordinal))
         {
             yield return source.SubjectName;
+        }
+
+        // 曾用名: a former name finds the subject as its current name does.
+        foreach (var former in source.FormerNames ?? [])
+        {
+            if (!string.IsNullOrWhiteSpace(former))
+            {
+                yield return former;
+            }
         }
     }
 

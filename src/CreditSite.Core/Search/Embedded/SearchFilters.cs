@@ -24,8 +24,8 @@ internal sealed class FilterCache
         return _cached.GetOrAdd(query, q => new BitSetCachingFilter(new QueryWrapperFilter(q)));
     }
 
-    /// <summary>Content documents are always visible. A list entry is hidden once its <c>public_until</c> lies before
-    /// <paramref name="today"/>, and when it is exited or repaired.</summary>
+    /// <summary>Content documents are always visible. A list entry or record is hidden once its <c>public_until</c> lies
+    /// before <paramref name="today"/>; a list entry when it is exited or repaired, a record when it is withdrawn.</summary>
     public Filter Visibility(DateOnly today)
     {
         if (_visibility.TryGetValue(today, out var filter))
@@ -43,6 +43,7 @@ internal sealed class FilterCache
             { new MatchAllDocsQuery(), Occur.MUST },
             { new TermQuery(new Term(IndexFields.Status, EntryStatus.Exited.Code())), Occur.MUST_NOT },
             { new TermQuery(new Term(IndexFields.Status, EntryStatus.Repaired.Code())), Occur.MUST_NOT },
+            { new TermQuery(new Term(IndexFields.Withdrawn, "1")), Occur.MUST_NOT },
             { NumericRangeQuery.NewInt32Range(IndexFields.PublicUntil, null, today.DayNumber, true, false), Occur.MUST_NOT },
         };
         return _visibility.GetOrAdd(today, _ => new BitSetCachingFilter(new QueryWrapperFilter(visible)));

@@ -20,15 +20,18 @@ public static class ContentPublishing
     public static WebApplicationBuilder AddContentPublishing(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
-        builder.Services.AddSingleton(sp =>
-        {
-            var configured = sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path;
-            var path = string.IsNullOrWhiteSpace(configured) ? sp.SiteOptions().ContentPath : System.IO.Path.GetFullPath(configured);
-            return ContentLibrary.Load(path);
-        });
+        builder.Services.AddSingleton(sp => ContentLibrary.Load(ContentPath(sp)));
+        // 公共信用信息目录: record kinds, fields, penalty types and publication rules, validated like the content.
+        builder.Services.AddSingleton(sp => CatalogueFile.Load(ContentPath(sp)));
         builder.Services.AddHostedService<ContentLibraryLoader>();
         builder.Services.Configure<RouteOptions>(options => options.SetParameterPolicy<SlugRouteConstraint>("slug"));
         return builder;
+    }
+
+    private static string ContentPath(IServiceProvider sp)
+    {
+        var configured = sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path;
+        return string.IsNullOrWhiteSpace(configured) ? sp.SiteOptions().ContentPath : System.IO.Path.GetFullPath(configured);
     }
 }
 
@@ -41,8 +44,10 @@ internal sealed class ContentLibraryLoader(IServiceProvider services, ILogger<Co
         try
         {
             var library = services.GetRequiredService<ContentLibrary>();
+            var catalogue = services.GetRequiredService<CreditSite.Domain.CreditCatalogue>();
             logger.LogInformation("已发布内容：政策法规 {Policies} 篇，诚信典型 {RoleModels} 篇，公示公告 {Announcements} 篇，重点人群 {KeyGroups} 类。",
                 library.Policies.Count, library.RoleModels.Count, library.Announcements.Count, library.KeyGroups.Count);
+            logger.LogInformation("公共信用信息目录：领域 {Fields} 个，处罚类别 {PenaltyTypes} 个。", catalogue.Fields.Count, catalogue.PenaltyTypes.Count);
         }
         catch (ContentException ex)
         {
