@@ -77,6 +77,8 @@ internal sealed class ResultCache(int maxEntries, long maxBytes)
         Add(request.IssuingDepartment);
         Add(request.SubjectType);
         Add(request.SubjectKey);
+        Add(request.Category);
+        Add(request.PenaltyType);
         Add(request.DecidedFrom?.DayNumber);
         Add(request.DecidedTo?.DayNumber);
         Add(request.Sort);

@@ -24,7 +24,10 @@ public sealed class RecordModel(RecordStore records, CreditCatalogue catalogue, 
         }
 
         var today = CreditCalendar.Today(time);
-        var record = id.Length is 0 or > PublicRecordLimits.RecordId ? null : await records.FindAsync(recordKind, id, cancellationToken);
+        // An id no import accepts (too long, control characters) is not looked up: it cannot exist.
+        var record = id.Length is 0 or > PublicRecordLimits.RecordId || id.Any(char.IsControl)
+            ? null
+            : await records.FindAsync(recordKind, id, cancellationToken);
         if (record is null || !record.IsPublicOn(today))
         {
             return NotInView(
