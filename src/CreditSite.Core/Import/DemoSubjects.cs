@@ -23,6 +23,10 @@ internal sealed class DemoSubjects
     private const int FirstSequence = 10;
     private const int Sequences = 990;
 
+    /// <summary>31⁵: registered codes read MA1…, as real ones of the last years do, not MA000….</summary>
+    private const int FirstRegisteredSerial = 28_629_151;
+    private const int FirstOldOrganisationCode = 52_000_000;
+
     private static readonly string[] ComposedBrands = ComposeBrands();
     private static readonly string[] AllBrands = [.. W.Brands, .. ComposedBrands];
 
@@ -59,14 +63,14 @@ internal sealed class DemoSubjects
         if (roll < 16)
         {
             var place = district.Code switch { "320400" => "常州市", "320481" => "溧阳市", _ => $"常州市{district.Name}区" };
-            var uscc = UnifiedSocialCreditCode.Complete("92" + district.Code + "MA" + Base31(index, 6));
+            var uscc = UnifiedSocialCreditCode.Complete("92" + district.Code + RegisteredCode(index));
             return new DemoSubject(SubjectType.OtherOrganization, place + ShopName(index), uscc.Value, null, null, random.Next(100) < 28);
         }
 
         var (brand, industry) = CompanyNameParts(index);
         var where = district.Name.Length > 0 && random.Next(2) == 0 ? district.Name : string.Empty;
         var suffix = random.Next(10) switch { 0 => "股份有限公司", 1 => "有限责任公司", _ => "有限公司" };
-        var organisation = random.Next(10) < 7 ? "MA" + Base31(index, 6) : "5" + index.ToString("D7", CultureInfo.InvariantCulture);
+        var organisation = random.Next(10) < 7 ? RegisteredCode(index) : OldOrganisationCode(index);
         var code = UnifiedSocialCreditCode.Complete("91" + district.Code + organisation);
         return new DemoSubject(
             SubjectType.LegalPerson, $"常州{where}{brand}{industry.Word}{suffix}", code.Value, null, industry, random.Next(100) < 28);
@@ -136,6 +140,14 @@ internal sealed class DemoSubjects
                select brand,
         ];
     }
+
+    /// <summary>The first eight characters of the organisation code given since 2015, MA1…: one per subject number
+    /// (the sign-in company's MA1DEM58 lies past twelve million subjects; the CLI makes at most six).</summary>
+    private static string RegisteredCode(int index) => "MA" + Base31(FirstRegisteredSerial + index, 6);
+
+    /// <summary>An organisation code from before 2015 (eight digits), one per subject number.</summary>
+    private static string OldOrganisationCode(int index) =>
+        (FirstOldOrganisationCode + index).ToString("D8", CultureInfo.InvariantCulture);
 
     private static string Base31(int value, int length)
     {
