@@ -17,6 +17,9 @@ public sealed class DemoDataGenerator(int seed = DemoDataGenerator.DefaultSeed)
     /// <summary>The year of the source notice.</summary>
     public const int DefaultSeed = 2019;
 
+    /// <summary>The largest set: its six million subjects still get a code and a name each (<see cref="DemoSubjects"/>).</summary>
+    public const int MaxCount = 10_000_000;
+
     private static readonly Dictionary<string, string[]> DepartmentsByField = BuildDepartmentsByField();
 
     private readonly int _seed = seed;
@@ -26,6 +29,7 @@ public sealed class DemoDataGenerator(int seed = DemoDataGenerator.DefaultSeed)
     public IEnumerable<string?[]> Rows(int count, DateOnly today)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
         var random = new Random(_seed);
         // About 1.6 entries per subject: some subjects have several decisions, as in real data.
         var subjectCount = Math.Max(1, (int)(count * 0.6));

@@ -25,7 +25,12 @@ internal sealed class DemoSubjects
 
     /// <summary>31⁵: registered codes read MA1…, as real ones of the last years do, not MA000….</summary>
     private const int FirstRegisteredSerial = 28_629_151;
+
+    /// <summary>Room for the six million subjects of the CLI's largest set (10,000,000 entries), short of the sign-in
+    /// company's MA1DEM58 (serial 12,443,191) and of the role models' 6… and 7… codes.</summary>
+    private const int RegisteredSerials = 12_000_000;
     private const int FirstOldOrganisationCode = 52_000_000;
+    private const int OldOrganisationCodes = 8_000_000;
 
     private static readonly string[] ComposedBrands = ComposeBrands();
     private static readonly string[] AllBrands = [.. W.Brands, .. ComposedBrands];
@@ -40,6 +45,8 @@ internal sealed class DemoSubjects
     private readonly Shuffle _companies;
     private readonly Shuffle _shops;
     private readonly Shuffle _births;
+    private readonly Shuffle _registered;
+    private readonly Shuffle _oldCodes;
 
     public DemoSubjects(int seed)
     {
@@ -47,6 +54,8 @@ internal sealed class DemoSubjects
         _companies = new Shuffle(CompanySpace, seed);
         _shops = new Shuffle(ShopSpace, seed);
         _births = new Shuffle(BirthDays, seed);
+        _registered = new Shuffle(RegisteredSerials, seed);
+        _oldCodes = new Shuffle(OldOrganisationCodes, seed);
     }
 
     public DemoSubject At(int index)
@@ -141,13 +150,12 @@ internal sealed class DemoSubjects
         ];
     }
 
-    /// <summary>The first eight characters of the organisation code given since 2015, MA1…: one per subject number
-    /// (the sign-in company's MA1DEM58 lies past twelve million subjects; the CLI makes at most six).</summary>
-    private static string RegisteredCode(int index) => "MA" + Base31(FirstRegisteredSerial + index, 6);
+    /// <summary>The first eight characters of an organisation code given since 2015 (MA1…), one per subject number.</summary>
+    private string RegisteredCode(int index) => "MA" + Base31(FirstRegisteredSerial + _registered.Map(index), 6);
 
     /// <summary>An organisation code from before 2015 (eight digits), one per subject number.</summary>
-    private static string OldOrganisationCode(int index) =>
-        (FirstOldOrganisationCode + index).ToString("D8", CultureInfo.InvariantCulture);
+    private string OldOrganisationCode(int index) =>
+        (FirstOldOrganisationCode + _oldCodes.Map(index)).ToString("D8", CultureInfo.InvariantCulture);
 
     private static string Base31(int value, int length)
     {
@@ -197,7 +205,11 @@ internal sealed class DemoSubjects
             _offset = ((seed % _size) + _size) % _size;
         }
 
-        public int Map(int value) => (int)(((value * _multiplier) + _offset) % _size);
+        public int Map(int value)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(value, _size);
+            return (int)(((value * _multiplier) + _offset) % _size);
+        }
 
         private static long Divisor(long a, long b) => b == 0 ? a : Divisor(b, a % b);
     }
