@@ -34,6 +34,17 @@ public sealed partial class RecordListTests(RecordsSite site)
     }
 
     [Fact]
+    public async Task ThePenaltyListCountsEachPenaltyTypeAndLinksToItsFilter()
+    {
+        var (_, html) = await GetAsync("/records/penalty");
+
+        foreach (var (type, count) in new[] { ("罚款", 3), ("警告", 2), ("没收违法所得", 1), ("责令停产停业", 1) })
+        {
+            Assert.Contains($"penalty_type={SiteClient.Query(type)}\">{type} ({count})</a>", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task AHitNamesItsKindNumberDateDepartmentAndStatusAndLinksToItsPage()
     {
         var (_, html) = await GetAsync("/records/penalty?department=" + SiteClient.Query("常州市公安局钟楼分局"));
