@@ -63,6 +63,7 @@ public sealed class EveryPageBrowserTests(KestrelRecordsSiteFactory site) : ICla
         "/search?q=" + RecordSamples.CompanyCode,
         "/search?q=%E5%B8%B8%E5%B7%9E%E6%81%92%E8%BE%BE%E5%BB%BA%E6%9D%90%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8",
         "/search?q=%E6%81%92%E8%BE%BE&type=penalty",
+        "/records/timeliness",
     ];
 
     [Theory]

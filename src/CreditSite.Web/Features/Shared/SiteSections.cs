@@ -17,6 +17,7 @@ public static class SiteSections
         new("/records/licence", "行政许可公示", false),
         new("/records/penalty", "行政处罚公示", false),
         new("/records/commitment", "信用承诺公示", false),
+        new("/records/timeliness", "公示及时率", true),
         new("/policies", "政策法规", true),
         new("/key-groups", "重点人群", true),
         new("/role-models", "诚信典型", true),
