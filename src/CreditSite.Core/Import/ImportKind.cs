@@ -53,9 +53,12 @@ public static class ImportKindText
         return false;
     }
 
-    /// <summary>"list（红黑名单条目，默认）、licence（行政许可）…", for messages.</summary>
-    public static string Choices() =>
-        string.Join("、", All.Select(k => k == ImportKind.List ? $"{k.Code()}（{k.Label()}，默认）" : $"{k.Code()}（{k.Label()}）"));
+    /// <summary>"list（红黑名单条目，默认）、licence（行政许可）… 或 subject（…）", for messages.</summary>
+    public static string Choices()
+    {
+        var choices = All.Select(k => k == ImportKind.List ? $"{k.Code()}（{k.Label()}，默认）" : $"{k.Code()}（{k.Label()}）").ToList();
+        return string.Join("、", choices[..^1]) + "或 " + choices[^1];
+    }
 
     /// <summary>The record kind of <paramref name="kind"/>; null for list entries and registry records.</summary>
     public static RecordKind? RecordKindOf(this ImportKind kind) => kind switch
