@@ -20,7 +20,12 @@ internal static class ImportPasses
         return report;
     }
 
+    /// <summary>The rows for the store, read and validated on a thread of their own a little ahead of the writer.</summary>
     public static IEnumerable<T> WritePass<T>(string path, IRowValidator<T> validator, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        where T : class =>
+        Prefetch.Ahead(ValidatedAgain(path, validator, progress, cancellationToken), cancellationToken);
+
+    private static IEnumerable<T> ValidatedAgain<T>(string path, IRowValidator<T> validator, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         where T : class
     {
         var report = new ImportReport(Path.GetFileName(path));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using CreditSite.Domain;
 using CreditSite.Identifiers;
@@ -14,6 +15,10 @@ public readonly record struct SubjectIdentity(string? Uscc, string? ResidentIdHa
 /// flags, USCCs and the subject's identity. Each problem names the row's line, the column and a Chinese reason.</summary>
 internal sealed class RowChecks(ImportRow row, ImportReport report)
 {
+    /// <summary>Control characters (Unicode Cc) other than tab, line feed and carriage return.</summary>
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c).Where(c => c is not '\t' and not '\n' and not '\r'), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c)]);
+
     public int Line => row.Line;
 
     public ImportRow Row => row;
@@ -58,7 +63,7 @@ internal sealed class RowChecks(ImportRow row, ImportReport report)
             Add(column, TooLong(value.Length, maxLength));
         }
 
-        if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        if (value.AsSpan().ContainsAny(ControlCharacters))
         {
             Add(column, "含有控制字符。");
         }
@@ -83,7 +88,7 @@ internal sealed class RowChecks(ImportRow row, ImportReport report)
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TryParseDate(text, out var date))
         {
             return date;
         }
@@ -295,6 +300,42 @@ internal sealed class RowChecks(ImportRow row, ImportReport report)
 
         var hash = hasher.Hash(parsed.Value!.Value);
         return new SubjectIdentity(null, hash, parsed.Value.Value.Masked, hasher.SubjectKey(hash));
+    }
+
+    /// <summary><c>yyyy-MM-dd</c>, a real day (no 2025-02-30). Written out rather than <c>DateOnly.TryParseExact</c>: it
+    /// runs three times per row of a file of millions.</summary>
+    internal static bool TryParseDate(string text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        int Digits(int start, int count)
+        {
+            var value = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                if (!char.IsAsciiDigit(text[i]))
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + (text[i] - '0');
+            }
+
+            return value;
+        }
+
+        var (year, month, day) = (Digits(0, 4), Digits(5, 2), Digits(8, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     private static string TooLong(int length, int maxLength) =>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using CreditSite.Hosting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -13,6 +14,9 @@ namespace CreditSite.Storage;
 /// first and built once at the end (<see cref="BulkIndexes"/>).</summary>
 internal static class RecordWriter
 {
+    /// <summary>How Microsoft.Data.Sqlite stores a <see cref="DateTimeOffset"/> (text that sorts and reads back).</summary>
+    internal const string SqliteTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz";
+
     public static async Task<int> WriteAsync<T>(
         StoreProvider provider, DbConnection connection, DbTransaction transaction, BulkTable table, IEnumerable<T> rows,
         Action<T, long, object?[]> fill, long seq, bool intoEmptyTable, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -47,13 +51,28 @@ internal static class RecordWriter
 
         var values = new object?[table.Columns.Count];
         var written = 0;
+        var (lastTime, lastTimeText) = (default(DateTimeOffset), string.Empty);
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             fill(row, seq, values);
             for (var i = 0; i < values.Length; i++)
             {
-                parameters[i].Value = values[i] ?? DBNull.Value;
+                if (values[i] is DateTimeOffset time)
+                {
+                    // Every row of an import has the same import time: formatted once, as Microsoft.Data.Sqlite (and so
+                    // EF Core) writes a DateTimeOffset, rather than twice per row.
+                    if (time != lastTime || time.Offset != lastTime.Offset || lastTimeText.Length == 0)
+                    {
+                        (lastTime, lastTimeText) = (time, time.ToString(SqliteTimeFormat, CultureInfo.InvariantCulture));
+                    }
+
+                    parameters[i].Value = lastTimeText;
+                }
+                else
+                {
+                    parameters[i].Value = values[i] ?? DBNull.Value;
+                }
             }
 
             // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and the await per row costs time.

@@ -3,6 +3,7 @@ using CreditSite.Domain;
 using CreditSite.Identifiers;
 using CreditSite.Import;
 using CreditSite.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CreditSite.Core.Tests.Storage;
@@ -264,6 +265,38 @@ public abstract class RecordStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFileThatChangesBetweenTheTwoPassesWritesNothing()
+    {
+        await ImportAsync(ImportKind.Penalty, Files.Csv(ImportKind.Penalty, RecordRows.Penalty("C-1")));
+        var rows = Enumerable.Range(2, 3_000).Select(i => RecordRows.Penalty($"C-{i}")).ToArray();
+        var path = Files.Csv(ImportKind.Penalty, rows);
+        var broken = File.ReadAllText(Files.Csv(ImportKind.Penalty, [.. rows[..^1], ImportFiles.With(rows[^1], "status", "gone")]));
+        var progress = new ChangeFileAfterValidation(path, broken);
+
+        await Assert.ThrowsAsync<ImportFileChangedException>(() =>
+            RecordRows.Importer(Store).ImportAsync(ImportKind.Penalty, path, new ImportOptions { Replace = true, Progress = progress }));
+
+        Assert.True(progress.Changed);
+        Assert.Equal(1, (await Records.DatasetAsync(RecordKind.Penalty)).Count);
+        Assert.NotNull(await Records.FindAsync(RecordKind.Penalty, "C-1"));
+    }
+
+    /// <summary>Rewrites the file when the validation pass reports its end, before the write pass reads it again.</summary>
+    private sealed class ChangeFileAfterValidation(string path, string text) : IProgress<ImportProgress>
+    {
+        public bool Changed { get; private set; }
+
+        public void Report(ImportProgress value)
+        {
+            if (!Changed && value.Phase == ImportPhase.Validating && value.Bytes == value.TotalBytes)
+            {
+                File.WriteAllText(path, text);
+                Changed = true;
+            }
+        }
+    }
+
+    [Fact]
     public async Task AFailedWriteIntoAnEmptyTableLeavesItEmptyWithItsIndexes()
     {
         var before = await _database.IndexNamesAsync("public_records");
@@ -283,6 +316,24 @@ public abstract class RecordStoreContract : IAsyncLifetime
             // As when the file changes between the validation pass and the write pass.
             throw new ImportFileChangedException();
         }
+    }
+
+    [Fact]
+    public async Task ImportTimesAreStoredExactlyAsForListEntries()
+    {
+        var lists = new ListImporter(new ListStore(Store), ImportFiles.Hasher(), ImportFiles.Catalogue(), ImportFiles.Clock());
+        Assert.True((await lists.ImportAsync(Files.Csv(ImportFiles.Organisation("T-1")))).Accepted);
+        await ImportAsync(ImportKind.Penalty, Files.Csv(ImportKind.Penalty, RecordRows.Penalty("T-1")));
+        await ImportAsync(ImportKind.Subject, Files.Csv(ImportKind.Subject, RecordRows.Subject()));
+
+        await using var context = Store.CreateContext();
+        var entry = await context.Database.SqlQueryRaw<string>("SELECT CAST(imported_at AS TEXT) AS \"Value\" FROM list_entries").SingleAsync();
+        var record = await context.Database.SqlQueryRaw<string>("SELECT CAST(imported_at AS TEXT) AS \"Value\" FROM public_records").SingleAsync();
+        var first = await context.Database.SqlQueryRaw<string>("SELECT CAST(first_imported_at AS TEXT) AS \"Value\" FROM public_records").SingleAsync();
+        var subject = await context.Database.SqlQueryRaw<string>("SELECT CAST(imported_at AS TEXT) AS \"Value\" FROM registry_subjects").SingleAsync();
+
+        // Compared as text by SQL (ordering, "imported since"), so the bulk writers must write what EF Core writes.
+        Assert.Equal([entry, entry, entry], [record, first, subject]);
     }
 
     [Fact]
