@@ -34,7 +34,7 @@ public static class ImportKindText
         ImportKind.Licence => "行政许可",
         ImportKind.Penalty => "行政处罚",
         ImportKind.Commitment => "信用承诺",
-        _ => "基础信息（登记信息）",
+        _ => "基础信息",
     };
 
     public static bool TryParse(string? code, out ImportKind kind)

@@ -92,6 +92,24 @@ public sealed class RecordIndexingTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ARejectedFileLeavesTheStoreAndTheIndexAsTheyWere()
+    {
+        await ImportAsync(ImportKind.Penalty, _files.Csv(ImportKind.Penalty, RecordRows.Penalty("CF-1")));
+        await _indexer.CatchUpAsync(_engine, TimeSpan.Zero);
+
+        var result = await RecordRows.Importer(_store).ImportAsync(ImportKind.Penalty, _files.Csv(ImportKind.Penalty,
+            ImportFiles.With(RecordRows.Penalty("CF-1"), "status", "revoked"),
+            RecordRows.PersonPenalty("CF-2"),
+            ImportFiles.With(RecordRows.Penalty("CF-3"), "penalty_types", "罚金")), new ImportOptions { Replace = true });
+
+        Assert.False(result.Accepted);
+        Assert.Equal(ListIndexState.UpToDate, (await _indexer.CatchUpAsync(_engine, TimeSpan.Zero)).State);
+        var hit = Assert.Single((await FindAsync(DocumentType.Penalty, uscc: ImportFiles.Uscc)).Hits).Document;
+        Assert.Equal(Domain.RecordStatus.Active, hit.RecordStatus);
+        Assert.Empty((await FindAsync(DocumentType.Penalty, idHash: HashOf(ImportFiles.IdNumber))).Hits);
+    }
+
+    [Fact]
     public async Task NeitherTheDatabaseNorTheIndexHoldsAPenalisedPersonsFullIdNumber()
     {
         var number = ResidentIdNumber.Complete(ImportFiles.OtherIdNumber[..17]);
