@@ -1,4 +1,5 @@
 using CreditSite.Domain;
+using L = CreditSite.Import.DemoRecordLicenceKinds;
 using R = CreditSite.Import.DemoRecordWords;
 
 namespace CreditSite.Import;
@@ -58,7 +59,7 @@ internal sealed partial class DemoRecordBuild
     }
 
     private static readonly HashSet<string> TitlesByCommitment =
-        new(R.AllLicences.Where(k => k.ByCommitment).Select(k => k.Title), StringComparer.Ordinal);
+        new(L.AllLicences.Where(k => k.ByCommitment).Select(k => k.Title), StringComparer.Ordinal);
 
     /// <summary>Decided under the notification-and-commitment system (告知承诺制).</summary>
     private static bool IsByCommitment(PublicRecord licence) => licence.DecisionTitle is { } title && TitlesByCommitment.Contains(title);

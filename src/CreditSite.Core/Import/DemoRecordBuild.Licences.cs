@@ -1,5 +1,5 @@
 using CreditSite.Domain;
-using R = CreditSite.Import.DemoRecordWords;
+using L = CreditSite.Import.DemoRecordLicenceKinds;
 
 namespace CreditSite.Import;
 
@@ -12,7 +12,7 @@ internal sealed partial class DemoRecordBuild
     {
         var subject = records.Subject;
         var random = records.Random;
-        var kinds = subject.ShopKind is { } shop ? R.LicencesOfShop(shop) : R.LicencesOf(subject.Industry!.Word);
+        var kinds = subject.ShopKind is { } shop ? L.LicencesOfShop(shop) : L.LicencesOf(subject.Industry!.Word);
         var licensed = subject.ShopKind is not null ? random.Next(100) < 55 : random.Next(100) < 38;
         if (kinds.Length > 0 && licensed)
         {
@@ -26,7 +26,7 @@ internal sealed partial class DemoRecordBuild
         // A company also shows its registration changes (变更登记) now and then.
         if (subject.ShopKind is null && random.Next(100) < 8)
         {
-            records.Licences.Add(Licence(records, R.BusinessChange));
+            records.Licences.Add(Licence(records, L.BusinessChange));
         }
     }
 
@@ -38,7 +38,7 @@ internal sealed partial class DemoRecordBuild
         var (department, prefix) = kind.Issuer.DistrictBureau is { } bureau
             ? Local(subject.District, bureau, kind.Issuer.Prefix, kind.Issuer.Department)
             : (kind.Issuer.Department, kind.Issuer.Prefix);
-        if (ReferenceEquals(kind, R.BusinessChange))
+        if (ReferenceEquals(kind, L.BusinessChange))
         {
             department = RegistrationAuthority(subject);
         }
@@ -56,7 +56,7 @@ internal sealed partial class DemoRecordBuild
                 _ => random.Next(100) switch { < 95 => RecordStatus.Valid, < 97 => RecordStatus.Revoked, _ => RecordStatus.Cancelled },
             };
         var title = kind.Certificate is null
-            ? $"关于{R.Projects[random.Next(R.Projects.Length)]}项目核准的批复"
+            ? $"关于{L.Projects[random.Next(L.Projects.Length)]}项目核准的批复"
             : kind.Title;
 
         return new PublicRecord
