@@ -213,7 +213,7 @@ public sealed partial class DemoRecordGeneratorTests
 
         Assert.NotEmpty(people);
         Assert.DoesNotContain(people, id => json.Contains(id, StringComparison.Ordinal));
-        Assert.False(ListEntryValidator.ContainsResidentIdNumber(json), "记录中含有完整的居民身份证号码");
+        Assert.False(RowChecks.ContainsResidentIdNumber(json), "记录中含有完整的居民身份证号码");
         Assert.All(set.Records.Penalties.Where(p => p.SubjectType == SubjectType.NaturalPerson), p =>
         {
             Assert.Null(p.Uscc);
@@ -281,7 +281,7 @@ public sealed partial class DemoRecordGeneratorTests
         public static FirstStart Make(DateOnly today)
         {
             var rows = new DemoDataGenerator().Rows(10_000, today).Concat(SignInDemoSubjects.Rows(today)).ToList();
-            var validator = new ListEntryValidator(ImportFiles.Hasher(), today);
+            var validator = new ListEntryValidator(ImportFiles.Hasher(), ImportFiles.Catalogue(), today);
             var report = new ImportReport("demo-entries.csv");
             var entries = rows.Select((values, i) => validator.Validate(new ListImportRow(i + 2, values), report, ImportFiles.Now)).ToList();
             Assert.True(report.Accepted, report.Describe());

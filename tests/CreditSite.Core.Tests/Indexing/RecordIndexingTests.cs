@@ -105,7 +105,7 @@ public sealed class RecordIndexingTests : IAsyncLifetime, IDisposable
         Assert.False(result.Accepted);
         Assert.Equal(ListIndexState.UpToDate, (await _indexer.CatchUpAsync(_engine, TimeSpan.Zero)).State);
         var hit = Assert.Single((await FindAsync(DocumentType.Penalty, uscc: ImportFiles.Uscc)).Hits).Document;
-        Assert.Equal(Domain.RecordStatus.Active, hit.RecordStatus);
+        Assert.Equal(CreditSite.Domain.RecordStatus.Active, hit.RecordStatus);
         Assert.Empty((await FindAsync(DocumentType.Penalty, idHash: HashOf(ImportFiles.IdNumber))).Hits);
     }
 
