@@ -6,6 +6,9 @@ using CreditSite.Identifiers;
 using CreditSite.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using CreditSite.Storage;
+using CreditSite.Web.Features.PlatformApi;
+using CreditSite.Web.Site.Hosting;
 
 namespace CreditSite.Web.Features.Search;
 
@@ -23,7 +26,9 @@ public static class SearchApi
 
         api.MapGet("/subjects/{uscc}", SubjectAsync)
             .WithName("Subject")
-            .WithSummary("按统一社会信用代码查询一个信用主体的公示信息");
+            .WithSummary("按统一社会信用代码查询一个信用主体的公示信息")
+            .WithDescription("当天公示中的全部信息：基础信息（含曾用名）、行政许可、行政处罚、守信激励（红名单、诚信典型）、严重失信主体名单（黑名单）、信用承诺；"
+                + "每条记录给出公示字段、状态和记录页地址。已过公示期限、已撤回或已信用修复的记录不返回；身份证号码只以掩码形式出现。");
 
         return app;
     }
@@ -56,8 +61,8 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<SubjectAnswer>, ProblemHttpResult>> SubjectAsync(
-        HttpContext context, string uscc, [FromServices] ISearchEngine engine, [FromServices] TimeProvider time,
-        [FromServices] DemoDataMode demo, CancellationToken cancellationToken)
+        HttpContext context, string uscc, [FromServices] ISearchEngine engine, [FromServices] RecordStore store,
+        [FromServices] TimeProvider time, [FromServices] PublicUrls urls, [FromServices] DemoDataMode demo, CancellationToken cancellationToken)
     {
         var code = UnifiedSocialCreditCode.Parse(uscc);
         if (!code.IsValid)
@@ -65,10 +70,14 @@ public static class SearchApi
             return TypedResults.Problem(code.Message, statusCode: 400, title: "统一社会信用代码校验未通过");
         }
 
-        var record = await SubjectRecord.LoadAsync(engine, code.Value!.Value.Value, isPerson: false, CreditCalendar.Today(time), cancellationToken);
-        return record is null
+        // A search outage goes to SearchOutageHandler: one 503 problem for every API.
+        var key = code.Value!.Value.Value;
+        var today = CreditCalendar.Today(time);
+        var record = await SubjectRecord.LoadAsync(engine, key, isPerson: false, today, cancellationToken);
+        var records = await SubjectPublicRecords.LoadAsync(engine, store, key, today, cancellationToken);
+        return record is null && records.IsEmpty
             ? TypedResults.Problem("未找到该统一社会信用代码对应的公示信息。", statusCode: 404, title: "未找到")
-            : TypedResults.Ok(SubjectAnswer.From(record) with { Notice = demo.NoticeOrNull });
+            : TypedResults.Ok(SubjectAnswer.From(key, record, records, urls.BaseUrl) with { Notice = demo.NoticeOrNull });
     }
 }
 
@@ -90,10 +99,18 @@ public sealed class SearchQueryString
 
 public sealed record FacetAnswer(string Value, long Count);
 
+/// <param name="RecordStatus">Licences, penalties, commitments: the record's own status code (<c>valid</c>, <c>revoked</c> …).</param>
+/// <param name="Category">Licences: 许可类别; commitments: 承诺类型; role models: the honour.</param>
+/// <param name="PenaltyTypes">Penalties: 处罚类别.</param>
+/// <param name="FormerNames">Registry records (<c>subject</c>): 曾用名.</param>
 public sealed record HitAnswer(
     string Id, string Type, string Title, string TitleHtml, string SnippetHtml, string Url, string Date,
     string? ListKind, string? SubjectType, string? SubjectName, string? Uscc, string? MaskedIdNumber, string? Field,
-    string? IssuingDepartment, string? DecisionNumber, string? PublicUntil, string? Severity, string? Status)
+    string? IssuingDepartment, string? DecisionNumber, string? PublicUntil, string? Severity, string? Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordStatus = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? PenaltyTypes = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? FormerNames = null)
 {
     public static HitAnswer From(SearchHit hit)
     {
@@ -101,7 +118,8 @@ public sealed record HitAnswer(
         var d = hit.Document;
         return new HitAnswer(d.Id, SearchParameters.TypeCode(d.Type), d.Title, hit.TitleHtml, hit.SnippetHtml, d.Url,
             Iso(d.Date), d.ListKind?.Code(), d.SubjectType?.Code(), d.SubjectName, d.Uscc, d.MaskedIdNumber, d.Field,
-            d.IssuingDepartment, d.DecisionNumber, d.PublicUntil is { } u ? Iso(u) : null, d.Severity?.Code(), d.Status?.Code());
+            d.IssuingDepartment, d.DecisionNumber, d.PublicUntil is { } u ? Iso(u) : null, d.Severity?.Code(), d.Status?.Code(),
+            d.RecordStatus?.Code(), d.Category, d.PenaltyTypes, d.FormerNames);
     }
 
     internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -132,20 +150,40 @@ public sealed record SearchAnswer(
     }
 }
 
+/// <summary>Everything in public view about one organisation, grouped as the national portal groups it: 基础信息
+/// (<see cref="Registration"/>, with 曾用名), 行政许可, 行政处罚, 守信激励 (red list, role models), 严重失信主体名单 (black
+/// list), 信用承诺.</summary>
+/// <param name="Status"><c>black</c>, <c>red</c> or <c>clean</c>: the red/black standing, as the status API gives it.</param>
+/// <param name="Registration">基础信息, when the site holds the organisation's registry record.</param>
 public sealed record SubjectAnswer(
-    string SubjectKey, string Name, string? Uscc, string SubjectType, string Status, IReadOnlyList<HitAnswer> RedList,
-    IReadOnlyList<HitAnswer> BlackList, IReadOnlyList<HitAnswer> RoleModels)
+    string SubjectKey, string Name, string? Uscc, string SubjectType, string Status,
+    RegistrationAnswer? Registration, IReadOnlyList<RecordAnswer> Licences, IReadOnlyList<RecordAnswer> Penalties,
+    IReadOnlyList<HitAnswer> RedList, IReadOnlyList<HitAnswer> BlackList, IReadOnlyList<HitAnswer> RoleModels,
+    IReadOnlyList<RecordAnswer> Commitments)
 {
     /// <summary>Set when the site holds demonstration data (演示数据): the records are not real decisions.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notice { get; init; }
 
-    public static SubjectAnswer From(SubjectRecord record)
+    /// <param name="entries">The list entries and honours, when any is in public view.</param>
+    public static SubjectAnswer From(string uscc, SubjectRecord? entries, SubjectPublicRecords records, string baseUrl)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        return new SubjectAnswer(record.SubjectKey, record.Name, record.Uscc, record.SubjectType.Code(),
-            record.BlackList.Count > 0 ? "black" : record.RedList.Count > 0 ? "red" : "clean",
-            record.RedList.Select(HitAnswer.From).ToList(), record.BlackList.Select(HitAnswer.From).ToList(),
-            record.RoleModels.Select(HitAnswer.From).ToList());
+        ArgumentNullException.ThrowIfNull(records);
+        var (name, type) = entries is not null ? (entries.Name, entries.SubjectType) : records.Subject ?? (uscc, Domain.SubjectType.LegalPerson);
+        if (records.Registration is { } registered)
+        {
+            name = registered.Name;
+        }
+
+        IReadOnlyList<HitAnswer> none = [];
+        return new SubjectAnswer(uscc, name, uscc, type.Code(),
+            entries is null ? "clean" : entries.BlackList.Count > 0 ? "black" : entries.RedList.Count > 0 ? "red" : "clean",
+            records.Registration is { } r ? RegistrationAnswer.From(r) : null,
+            records.Licences.Select(l => RecordAnswer.From(l, baseUrl)).ToList(),
+            records.Penalties.Select(p => RecordAnswer.From(p, baseUrl)).ToList(),
+            entries?.RedList.Select(HitAnswer.From).ToList() ?? none,
+            entries?.BlackList.Select(HitAnswer.From).ToList() ?? none,
+            entries?.RoleModels.Select(HitAnswer.From).ToList() ?? none,
+            records.Commitments.Select(c => RecordAnswer.From(c, baseUrl)).ToList());
     }
 }
