@@ -55,6 +55,7 @@ app.MapSearchApi();
 app.MapApiDocumentation();
 app.MapEmbeds();
 app.MapStatusApi();
+app.MapRecordChangesApi();
 app.MapFeeds();
 app.MapSiteHealth();
 
