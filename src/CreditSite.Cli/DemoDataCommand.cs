@@ -10,7 +10,7 @@ namespace CreditSite.Cli;
 /// <summary><c>demo-data --count N --out F [--seed S]</c>: writes a deterministic demonstration set as import CSV.</summary>
 public sealed class DemoDataCommand(CliConsole console) : AsyncCommand<DemoDataCommand.Settings>
 {
-    public const int MaxCount = 10_000_000;
+    public const int MaxCount = DemoDataGenerator.MaxCount;
 
     /// <summary>Numbers are read as text and checked here, so that a mistake is explained in Chinese rather than in
     /// the parser's English conversion message.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CreditSite.Domain;
 
 namespace CreditSite.Content;
 
@@ -29,6 +30,7 @@ public sealed partial class ContentLibrary
     public const string AnnouncementType = "announcement";
     public const string KeyGroupsFile = "data/key-groups.yaml";
     public const string DepartmentAliasesFile = "data/department-aliases.yaml";
+    public const string DataFolder = "data";
 
     /// <summary>Slugs under /policies/ that are routes of their own.</summary>
     private static readonly HashSet<string> ReservedPolicySlugs = new(StringComparer.Ordinal) { "tasks" };
@@ -77,6 +79,10 @@ public sealed partial class ContentLibrary
 
     /// <summary>The 29 key occupational groups in their numbered order.</summary>
     public IReadOnlyList<KeyOccupationalGroup> KeyGroups { get; }
+
+    /// <summary>The working-day calendar from <c>data/workdays-YYYY.yaml</c> (one file per year, from the State
+    /// Council General Office's annual notice). Without files it is Monday to Friday and every answer approximate.</summary>
+    public WorkdayCalendar Workdays { get; private init; } = WorkdayCalendar.WeekdaysOnly;
 
     /// <summary>Every department named in a task (lead or co-operating), in Chinese (pinyin) order; variant spellings
     /// listed in department-aliases.yaml appear once, under their canonical name.</summary>
@@ -174,12 +180,15 @@ public sealed partial class ContentLibrary
         var aliases = File.Exists(aliasesPath)
             ? loader.LoadDepartmentAliases(File.ReadAllText(aliasesPath), Display(aliasesPath), keyGroups)
             : DepartmentAliases.None;
+
+        // Optional: without workdays-YYYY.yaml every year falls back to Monday–Friday, marked approximate.
+        var workdays = WorkdayCalendarFile.LoadAll(Path.Combine(root, DataFolder), Display, problems);
         if (problems.Count > 0)
         {
             throw new ContentException(problems);
         }
 
-        return new ContentLibrary(loader.Policies, loader.RoleModels, loader.Announcements, keyGroups, aliases);
+        return new ContentLibrary(loader.Policies, loader.RoleModels, loader.Announcements, keyGroups, aliases) { Workdays = workdays };
     }
 
     private static T? Find<T>(Dictionary<string, T> pages, string? slug)

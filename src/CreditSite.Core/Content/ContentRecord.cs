@@ -58,6 +58,14 @@ public sealed class ContentRecord
     /// <summary>The line of a key's value, or of this mapping when the key is absent.</summary>
     public int LineOfKey(string key) => _fields.TryGetValue(key, out var field) ? LineOf(field.Value) : Line;
 
+    /// <summary>The raw value of a key, marked as read, or null when the key is absent: for shapes the typed readers
+    /// below do not cover (a list of dates, each reported on its own line).</summary>
+    public YamlNode? Node(string key)
+    {
+        _read.Add(key);
+        return _fields.TryGetValue(key, out var field) ? field.Value : null;
+    }
+
     public string? RequiredText(string key) => Text(key, required: true);
 
     public string? OptionalText(string key) => Text(key, required: false);

@@ -85,7 +85,7 @@ public sealed class ListIndexerTests : IAsyncLifetime, IDisposable
 
         Assert.Equal((2L, 1L), (outcome.Upserted, outcome.Deleted));
         Assert.Empty((await FindAsync(uscc: ImportFiles.OtherUscc)).Hits);
-        Assert.Equal(Domain.EntryStatus.UnderObjection, Assert.Single((await FindAsync(uscc: ImportFiles.Uscc)).Hits).Document.Status);
+        Assert.Equal(CreditSite.Domain.EntryStatus.UnderObjection, Assert.Single((await FindAsync(uscc: ImportFiles.Uscc)).Hits).Document.Status);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CreditSite.Domain;
 using CreditSite.Search;
 using CreditSite.Search.Embedded;
 using static CreditSite.Core.Tests.Search.SampleDocuments;
@@ -71,6 +72,59 @@ public sealed class ResultCacheTests : IDisposable
 
         await engine.DeleteAsync(["entry:E-1"]);
         Assert.Equal(["entry:E-2"], (await engine.SearchAsync(request)).Hits.Select(h => h.Document.Id));
+    }
+
+    /// <summary>Each property of <see cref="SearchRequest"/> changed on its own, from a request that sets none.</summary>
+    public static TheoryData<string> RequestProperties => new(typeof(SearchRequest).GetProperties().Select(p => p.Name));
+
+    private static SearchRequest Changed(SearchRequest request, string property) => property switch
+    {
+        nameof(SearchRequest.Text) => request with { Text = "诚信" },
+        nameof(SearchRequest.Identifier) => request with { Identifier = new IdentifierFilter(Uscc(1), null) },
+        nameof(SearchRequest.Types) => request with { Types = [DocumentType.Penalty] },
+        nameof(SearchRequest.ListKind) => request with { ListKind = ListKind.Red },
+        nameof(SearchRequest.Field) => request with { Field = "税务" },
+        nameof(SearchRequest.IssuingDepartment) => request with { IssuingDepartment = "市生态环境局" },
+        nameof(SearchRequest.SubjectType) => request with { SubjectType = SubjectType.IndividualBusiness },
+        nameof(SearchRequest.SubjectKey) => request with { SubjectKey = Uscc(2) },
+        nameof(SearchRequest.DecidedFrom) => request with { DecidedFrom = Today.AddYears(-1) },
+        nameof(SearchRequest.DecidedTo) => request with { DecidedTo = Today },
+        nameof(SearchRequest.Category) => request with { Category = "特许" },
+        nameof(SearchRequest.PenaltyType) => request with { PenaltyType = "罚款" },
+        nameof(SearchRequest.Sort) => request with { Sort = SearchSort.Newest },
+        nameof(SearchRequest.Page) => request with { Page = 2 },
+        nameof(SearchRequest.PageSize) => request with { PageSize = 50 },
+        nameof(SearchRequest.Today) => request with { Today = Today.AddDays(1) },
+        nameof(SearchRequest.WithFacets) => request with { WithFacets = false },
+        _ => throw new InvalidOperationException($"SearchRequest.{property} is new: say how it changes the answer, and key the cache by it."),
+    };
+
+    [Theory]
+    [MemberData(nameof(RequestProperties))]
+    public void EveryPropertyOfARequestIsPartOfTheCacheKey(string property)
+    {
+        var plain = new SearchRequest { Today = Today };
+        var changed = Changed(plain, property);
+
+        Assert.NotEqual(
+            ResultCache.KeyOf(plain, SearchAnalysis.CleanQueryText(plain.Text), plain.Page, plain.PageSize),
+            ResultCache.KeyOf(changed, SearchAnalysis.CleanQueryText(changed.Text), changed.Page, changed.PageSize));
+    }
+
+    [Fact]
+    public async Task AnswersForAnotherCategoryOrPenaltyTypeAreNotServedFromTheCache()
+    {
+        using var engine = new EmbeddedSearchEngine(_data.Path);
+        await engine.UpsertAsync([
+            Licence("XK-1", "常州恒达建材有限公司", category: "普通"),
+            Licence("XK-2", "常州恒达食品有限公司", category: "特许"),
+            Penalty("CF-1", "常州恒达机械有限公司", penaltyTypes: ["警告"]),
+        ]);
+
+        Assert.Equal(["licence:XK-1"], (await engine.SearchAsync(new SearchRequest { Category = "普通", Today = Today })).Hits.Select(h => h.Document.Id));
+        Assert.Equal(["licence:XK-2"], (await engine.SearchAsync(new SearchRequest { Category = "特许", Today = Today })).Hits.Select(h => h.Document.Id));
+        Assert.Equal(1, (await engine.SearchAsync(new SearchRequest { PenaltyType = "警告", Today = Today })).Total);
+        Assert.Equal(0, (await engine.SearchAsync(new SearchRequest { PenaltyType = "罚款", Today = Today })).Total);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace CreditSite.Core.Tests.Search;
 
 /// <summary>Fake but well-formed search documents for engine tests: list entries with valid USCCs, persons with an id
 /// hash and a masked number only, role models, policies and announcements. Adjust any of them with <c>with { … }</c>.</summary>
-public static class SampleDocuments
+public static partial class SampleDocuments
 {
     /// <summary>The fake "today" every engine test searches with.</summary>
     public static readonly DateOnly Today = new(2025, 6, 15);

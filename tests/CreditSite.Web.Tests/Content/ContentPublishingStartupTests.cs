@@ -13,6 +13,8 @@ public sealed class ContentPublishingStartupTests
     [InlineData("data/department-aliases.yaml", "市发改委（市信用办）: [市发改委]\n市发改委: [市发改委（信用办）]\n", "content/data/department-aliases.yaml:1: 别名 “市发改委” 本身是第 2 行的标准名称")]
     [InlineData("data/department-aliases.yaml", "常州市税务局: [市税物局]\n", "content/data/department-aliases.yaml:1: 别名 “市税物局” 没有出现在任何任务或重点人群中")]
     [InlineData("data/department-aliases.yaml", "- 市税务局\n", "content/data/department-aliases.yaml:1: 应为 “标准名称: [别名, …]” 的形式")]
+    [InlineData("data/workdays-2026.yaml", "year: 2026\nsource: {title: 国务院办公厅关于2026年部分节假日安排的通知, number: 国办发明电〔2025〕7号, published: 2025-11-04, url: https://www.gov.cn/}\nholidays:\n  - name: 春节\n    days: [2026-02-15]\n    workdays: [2026-02-13]\n", "content/data/workdays-2026.yaml:6: 调休上班日 2026-02-13 是星期五")]
+    [InlineData("data/workdays-2027.yaml", "year: 2026\n", "content/data/workdays-2027.yaml:1: “year: 2026” 与文件名 workdays-2027.yaml 不符")]
     [InlineData("role-models/bad-code.md", "---\ntype: role-model\ntitle: 典型\ndate: 2024-05-20\nsummary: 摘要\nsubject_name: 某公司\nsubject_type: legal_person\nuscc: 914403001922038217\ncategory: 诚信标兵\nawarded_by: 市信用办\n---\n", "content/role-models/bad-code.md:8:")]
     public void BrokenContentFileStopsStartUpNamingFileAndLine(string file, string text, string expected)
     {

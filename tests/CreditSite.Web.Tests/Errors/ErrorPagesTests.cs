@@ -23,6 +23,20 @@ public sealed class ErrorPagesTests(FailingSiteFactory site) : IClassFixture<Fai
         Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnUnhandledExceptionInAnApiRouteGivesAChinese500ProblemWithoutDetails()
+    {
+        using var response = await site.CreateClient().GetAsync(new Uri(FailingSiteFactory.ThrowingApiPath, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal("服务器内部错误", problem.RootElement.GetProperty("title").GetString());
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/no-such-page")]
     [InlineData("/policies/no-such-policy")]

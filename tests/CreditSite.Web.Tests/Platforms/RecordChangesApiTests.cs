@@ -149,6 +149,30 @@ public sealed class RecordChangesApiTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task WhenTheStoreCannotBeReadTheAnswerIsA503ProblemWithRetryAfter()
+    {
+        var client = _site.CreateClient();
+        await _site.WriteAsync(RecordKind.Penalty, RecordsSite.Penalty("CF-4001", Company, "常州市戊公司", _site.Today, _site.Today.AddDays(30)));
+        SqliteConnection.ClearAllPools();
+        var database = Path.Combine(_site.DataPath, CreditStore.SqliteFileName);
+        foreach (var file in new[] { database + "-wal", database + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+
+        await File.WriteAllBytesAsync(database, new byte[8192]); // no longer a database
+
+        using var response = await client.GetAsync(new Uri("/api/v1/records?kind=penalty&changed_since=2000-01-01", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("服务暂时不可用", problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains("记录数据库暂时无法访问", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<(JsonDocument Answer, string Body)> GetAsync(string path)
     {
         using var response = await _site.CreateClient().GetAsync(new Uri(path, UriKind.Relative));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CreditSite.Domain;
+using CreditSite.Web.Tests.ApiDocs;
 
 namespace CreditSite.Web.Tests.Platforms;
 
@@ -83,13 +84,43 @@ public sealed class RecordChangesParameterTests(RecordsSite site) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, intact.StatusCode);
     }
 
+    /// <summary>What the reference promises for the change feed is what it does: the listed kinds are accepted and
+    /// nothing else, page_size's limits are the real ones, and the answer fields list the codes the feed writes.</summary>
+    [Fact]
+    public async Task TheDocumentedParametersAreWhatTheApiAccepts()
+    {
+        var client = site.CreateClient();
+        var document = await ApiDocument.FetchAsync(client);
+        const string Path = "/api/v1/records";
+        var pageSize = document.Parameter("get", Path, "page_size")["schema"]!;
+
+        Assert.Equal(Enum.GetValues<RecordKind>().Select(k => k.Code()).Order(StringComparer.Ordinal), document.Codes("get", Path, "kind").Order(StringComparer.Ordinal));
+        Assert.True((bool?)document.Parameter("get", Path, "kind")["required"]);
+        Assert.Equal("date-time", (string?)document.Parameter("get", Path, "changed_since")["schema"]!["format"]);
+        foreach (var kind in document.Codes("get", Path, "kind"))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"{Path}?kind={kind}&changed_since=2026-01-01", UriKind.Relative))).StatusCode);
+        }
+
+        var max = (int)pageSize["maximum"]!;
+        Assert.Equal(1, (int)pageSize["minimum"]!);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"{Path}?kind=penalty&changed_since=2026-01-01&page_size={max}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri($"{Path}?kind=penalty&changed_since=2026-01-01&page_size={max + 1}", UriKind.Relative))).StatusCode);
+        Assert.Equal(["upsert", "removal"], document.Schema("RecordChangeAnswer")["properties"]!["change"]!["enum"]!.AsArray().Select(v => (string?)v));
+        var statuses = document.Schema("RecordAnswer")["properties"]!["status"]!["enum"]!.AsArray().Select(v => (string?)v).ToList();
+        Assert.Contains("under_objection", statuses);
+        Assert.Contains("revoked", statuses); // a revoked licence stays in view
+        Assert.DoesNotContain("repaired", statuses);
+        Assert.DoesNotContain("withdrawn", statuses);
+    }
+
     private static async Task AssertProblemAsync(HttpResponseMessage response, string reason)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
-        Assert.Equal("查询参数有误", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("请求参数有误", problem.RootElement.GetProperty("title").GetString());
         Assert.Contains(reason, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

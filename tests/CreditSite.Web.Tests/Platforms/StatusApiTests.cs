@@ -131,7 +131,7 @@ public sealed class StatusApiTests(SeededPlatformSite site)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("请求有误", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal("请求参数有误", json.RootElement.GetProperty("title").GetString());
         return json.RootElement.GetProperty("detail").GetString()!;
     }
 }

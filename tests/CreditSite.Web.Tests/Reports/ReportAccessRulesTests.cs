@@ -1,4 +1,3 @@
-using CreditSite.Import;
 using System.Net;
 using CreditSite.Domain;
 using CreditSite.Reports.Storage;
@@ -39,10 +38,10 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
         var (response, html) = await Site.PostFormAsync(person, "/reports", "Personal");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(SignInDemoSubjects.PersonCourtDecision, html, StringComparison.Ordinal);
-        Assert.Contains(SignInDemoSubjects.PersonTaxDecision, html, StringComparison.Ordinal);
+        Assert.Contains(Site.Decisions.PersonCourt, html, StringComparison.Ordinal);
+        Assert.Contains(Site.Decisions.PersonTax, html, StringComparison.Ordinal);
         Assert.Contains("异议处理中", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(SignInDemoSubjects.PersonExpiredDecision, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Site.Decisions.PersonExpired, html, StringComparison.Ordinal);
         Assert.Contains("320402********", html, StringComparison.Ordinal);
     }
 
@@ -94,7 +93,7 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
         Assert.Contains("张伟", html, StringComparison.Ordinal);
-        Assert.Contains(SignInDemoSubjects.PersonCourtDecision, html, StringComparison.Ordinal);
+        Assert.Contains(Site.Decisions.PersonCourt, html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
@@ -227,8 +226,8 @@ public abstract class ReportAccessRulesTests<TSite>(TSite site) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("企业公共信用信息报告", html, StringComparison.Ordinal);
-        Assert.Contains(SignInDemoSubjects.CompanyBlackDecision, html, StringComparison.Ordinal);
-        Assert.Contains(SignInDemoSubjects.CompanyRedDecision, html, StringComparison.Ordinal);
+        Assert.Contains(Site.Decisions.CompanyBlack, html, StringComparison.Ordinal);
+        Assert.Contains(Site.Decisions.CompanyRed, html, StringComparison.Ordinal);
         Assert.Contains("江苏省守合同重信用企业（测试）", html, StringComparison.Ordinal);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Contains(DemoIdentities.CompanyUscc, text, StringComparison.Ordinal);

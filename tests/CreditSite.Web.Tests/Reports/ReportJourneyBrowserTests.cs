@@ -1,5 +1,4 @@
 using CreditSite.Web.Tests.Infrastructure;
-using CreditSite.Import;
 using CreditSite.Web.Features.LocalIdentityProvider;
 using Microsoft.Playwright;
 
@@ -33,7 +32,7 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
         await person.GetByRole(AriaRole.Button, new() { Name = "申请个人信用报告" }).ClickAsync();
         await person.WaitForURLAsync("**/reports/*");
         audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(person));
-        Assert.Contains(SignInDemoSubjects.PersonCourtDecision, await person.ContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(site.Decisions.PersonCourt, await person.ContentAsync(), StringComparison.Ordinal);
         await person.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "report-personal-page.png"), FullPage = true });
 
         await person.GotoAsync(site.Url("/reports/grants"));

@@ -1,5 +1,4 @@
 using System.Net;
-using CreditSite.Import;
 using CreditSite.Web.Features.LocalIdentityProvider;
 
 namespace CreditSite.Web.Tests.Reports;
@@ -41,6 +40,6 @@ public sealed class ReportWordingTests(ReportsSite site) : IClassFixture<Reports
         var page = WebUtility.HtmlDecode(html);
 
         Assert.Contains("<dt>摘要</dt><dd>有履行能力而拒不履行生效法律文书确定的义务。</dd>", page, StringComparison.Ordinal);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, SignInDemoSubjects.PersonCourtDecision.Replace("（", "\\（", StringComparison.Ordinal).Replace("）", "\\）", StringComparison.Ordinal)));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, site.Decisions.PersonCourt.Replace("（", "\\（", StringComparison.Ordinal).Replace("）", "\\）", StringComparison.Ordinal)));
     }
 }

@@ -66,6 +66,7 @@ public class ReportsSite : SiteFactory
 
     private readonly SemaphoreSlim _seedGate = new(1, 1);
     private bool _seeded;
+    private SignInDemoDecisions? _decisions;
 
     public StoreKind Store { get; }
 
@@ -87,6 +88,10 @@ public class ReportsSite : SiteFactory
     public static string HashOf(string residentId) => new ResidentIdHasher(TestingIdHashKey).Hash(ResidentIdNumber.Parse(residentId).Value!.Value);
 
     public ISearchEngine Engine => Services.GetRequiredService<ISearchEngine>();
+
+    /// <summary>The decision numbers of the demo identities' entries as <see cref="SeedAsync"/> stored them (their years
+    /// follow the decision dates, which are relative to the day of seeding).</summary>
+    public SignInDemoDecisions Decisions => _decisions ?? throw new InvalidOperationException("Call SeedAsync first.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -136,10 +141,12 @@ public class ReportsSite : SiteFactory
                 ListCsvWriter.WriteHeader(writer);
             }
 
-            SignInDemoSubjects.AppendCsv(file, CreditCalendar.Today(Clock));
+            var today = CreditCalendar.Today(Clock);
+            SignInDemoSubjects.AppendCsv(file, today);
             var result = await Services.GetRequiredService<ListImporter>().ImportAsync(file);
             Assert.True(result.Accepted, result.Report.Describe());
             await Services.GetRequiredService<ListIndexer>().CatchUpAsync(Engine, TimeSpan.FromSeconds(30));
+            _decisions = SignInDemoSubjects.DecisionNumbers(today);
             _seeded = true;
         }
         finally

@@ -38,6 +38,7 @@ public sealed class ElasticsearchOutageTests : IClassFixture<ElasticsearchOutage
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("服务暂时不可用", problem.RootElement.GetProperty("title").GetString());
         Assert.Contains("搜索服务暂时不可用", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 

@@ -24,6 +24,15 @@ internal static class DocumentIndex
     public const string NameGramsField = "name_grams";
     public const string AllGramsField = "all_grams";
 
+    /// <summary>The mapping's version, kept in the index's <c>_meta</c> (<c>GET creditsite-documents/_mapping</c> shows
+    /// which version serves). A change of the mapping raises it, and takes effect in a new index built by
+    /// <c>creditsite reindex</c> (docs/elasticsearch.md, "When the mapping changes"). 1: list entries and content;
+    /// 2: public records and registry records (<c>record_status</c>, <c>withdrawn</c>, <c>penalty_types</c>,
+    /// <c>former_names</c>).</summary>
+    public const int MappingVersion = 2;
+
+    public const string MappingVersionKey = "creditsite_mapping_version";
+
     public static string NewIndexName(string prefix, DateTimeOffset now) =>
         $"{prefix}-documents-v{now.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
 
@@ -90,6 +99,7 @@ internal static class DocumentIndex
         return new TypeMapping
         {
             Dynamic = DynamicMapping.Strict,
+            Meta = new Dictionary<string, object> { [MappingVersionKey] = MappingVersion },
             Properties = new Properties
             {
                 { "id", new KeywordProperty() },
@@ -114,6 +124,13 @@ internal static class DocumentIndex
                 { "status", new KeywordProperty() },
                 { "legal_basis", new TextProperty { Analyzer = WordsAnalyzer, CopyTo = all } },
                 { "category", new KeywordProperty { CopyTo = all } },
+                // Public records: the record's own status (shown), whether its status takes it out of view (never
+                // returned), and a penalty's 处罚类别 (filter and facet; the body already says them).
+                { "record_status", new KeywordProperty() },
+                { "withdrawn", new BooleanProperty() },
+                { "penalty_types", new KeywordProperty() },
+                // Registry records: 曾用名, searched like the name.
+                { "former_names", new TextProperty { Analyzer = WordsAnalyzer, CopyTo = names } },
                 // Shown, not searched: its words are in the body already.
                 { "summary", new TextProperty { Index = false } },
                 // Search-only fields filled by copy_to (not in _source): names by words and by bigrams, and every

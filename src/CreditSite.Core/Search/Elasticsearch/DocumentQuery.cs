@@ -27,7 +27,13 @@ internal static class DocumentQuery
         ("field", "field", 100),
         ("department", "issuing_department", 100),
         ("subject_type", "subject_type", 10),
+        ("category", "category", 100),
+        // A document counts once in each of its 处罚类别 buckets (terms aggregations count documents per value).
+        ("penalty_type", "penalty_types", 50),
     ];
+
+    /// <summary>The public-record types: in view while their period lasts and their status allows it.</summary>
+    private static readonly DocumentType[] RecordTypes = [DocumentType.Licence, DocumentType.Penalty, DocumentType.Commitment];
 
     public static int PageOf(SearchRequest request) => Math.Max(1, request.Page);
 
@@ -133,11 +139,7 @@ internal static class DocumentQuery
 
         if (request.Types.Count > 0)
         {
-            filters.Add(new TermsQuery
-            {
-                Field = "type",
-                Terms = new TermsQueryField(request.Types.Distinct().Select(t => FieldValue.String(DocumentTypeText.Code(t))).ToList()),
-            });
+            filters.Add(Types(request.Types));
         }
 
         if (request.ListKind is { } kind)
@@ -160,6 +162,16 @@ internal static class DocumentQuery
             filters.Add(Term("subject_type", subjectType.Code()));
         }
 
+        if (!string.IsNullOrWhiteSpace(request.Category))
+        {
+            filters.Add(Term("category", request.Category.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.PenaltyType))
+        {
+            filters.Add(Term("penalty_types", request.PenaltyType.Trim()));
+        }
+
         if (!string.IsNullOrWhiteSpace(request.SubjectKey))
         {
             filters.Add(Term("subject_key", request.SubjectKey));
@@ -179,17 +191,20 @@ internal static class DocumentQuery
         return filters;
     }
 
-    /// <summary>Content is always public; a list entry only while <c>public_until</c> has not passed on the request's
-    /// day and it is neither exited nor repaired. Evaluated per query, so entries leave view without a re-index.</summary>
+    /// <summary>What the public may see on the request's day, evaluated per query so documents leave view without a
+    /// re-index: content and registry records always; a list entry while <c>public_until</c> has not passed and it is
+    /// active or under objection; a public record while its <c>public_until</c> (if any) has not passed; and never a
+    /// document marked <c>withdrawn</c> (a record whose status or the catalogue takes it out of view).</summary>
     public static Query Visibility(DateOnly today) => new BoolQuery
     {
         Should =
         [
-            new BoolQuery { MustNot = [Term("type", DocumentTypeText.Code(DocumentType.ListEntry))] },
+            new BoolQuery { MustNot = [Types([DocumentType.ListEntry, .. RecordTypes])] },
             new BoolQuery
             {
                 Filter =
                 [
+                    Term("type", DocumentTypeText.Code(DocumentType.ListEntry)),
                     new DateRangeQuery { Field = "public_until", Gte = DateMath.Anchored(Iso(today)), Format = "strict_date" },
                     new TermsQuery
                     {
@@ -198,8 +213,21 @@ internal static class DocumentQuery
                     },
                 ],
             },
+            new BoolQuery
+            {
+                Filter = [Types(RecordTypes)],
+                // A licence without an end of validity has no public_until and stays in view.
+                MustNot = [new DateRangeQuery { Field = "public_until", Lt = DateMath.Anchored(Iso(today)), Format = "strict_date" }],
+            },
         ],
         MinimumShouldMatch = 1,
+        MustNot = [new TermQuery { Field = "withdrawn", Value = FieldValue.True }],
+    };
+
+    private static TermsQuery Types(IEnumerable<DocumentType> types) => new()
+    {
+        Field = "type",
+        Terms = new TermsQueryField(types.Distinct().Select(t => FieldValue.String(DocumentTypeText.Code(t))).ToList()),
     };
 
     private static List<SortOptions> Sort(SearchSort sort)

@@ -49,7 +49,7 @@ public sealed partial class ElasticsearchSearchEngine
                     }
 
                     var id = item.Id ?? pending[i].Id;
-                    rejected.Add(new RejectedDocument(id, byId.GetValueOrDefault(id)?.EntryId, $"{item.Error.Type}: {item.Error.Reason}"));
+                    rejected.Add(new RejectedDocument(id, byId.GetValueOrDefault(id)?.EntryId, Reason(item.Error.Type, item.Error.Reason)));
                 }
 
                 pending = [.. retry];
@@ -68,6 +68,11 @@ public sealed partial class ElasticsearchSearchEngine
             }
         }
     }
+
+    /// <summary>Elasticsearch's reason; for a field the index's mapping does not know, also what to do about it.</summary>
+    private static string Reason(string? type, string? reason) => type == "strict_dynamic_mapping_exception"
+        ? $"{type}: {reason}（搜索索引的字段映射早于本版本（第 {DocumentIndex.MappingVersion} 版）：请运行 creditsite reindex 按新映射重建索引，重建期间搜索照常）"
+        : $"{type}: {reason}";
 
     private TimeSpan Backoff(int attempt)
     {

@@ -31,6 +31,14 @@ internal sealed class IndexedDocument
     [JsonPropertyName("legal_basis")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LegalBasis { get; set; }
     [JsonPropertyName("summary")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Summary { get; set; }
     [JsonPropertyName("category")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Category { get; set; }
+    [JsonPropertyName("record_status")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? RecordStatus { get; set; }
+
+    /// <summary>Written only when true: documents without it (list entries, content) have the same source as before the
+    /// field existed.</summary>
+    [JsonPropertyName("withdrawn")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Withdrawn { get; set; }
+
+    [JsonPropertyName("penalty_types")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<string>? PenaltyTypes { get; set; }
+    [JsonPropertyName("former_names")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<string>? FormerNames { get; set; }
 
     public static IndexedDocument From(SearchDocument d)
     {
@@ -60,6 +68,10 @@ internal sealed class IndexedDocument
             LegalBasis = d.LegalBasis,
             Category = d.Category,
             Summary = d.Summary,
+            RecordStatus = d.RecordStatus?.Code(),
+            Withdrawn = d.Withdrawn ? true : null,
+            PenaltyTypes = d.PenaltyTypes is { Count: > 0 } types ? [.. types] : null,
+            FormerNames = d.FormerNames is { Count: > 0 } names ? [.. names] : null,
         };
     }
 
@@ -88,5 +100,9 @@ internal sealed class IndexedDocument
         LegalBasis = LegalBasis,
         Category = Category,
         Summary = Summary,
+        RecordStatus = RecordText.TryParseRecordStatus(RecordStatus, out var recordStatus) ? recordStatus : null,
+        Withdrawn = Withdrawn == true,
+        PenaltyTypes = PenaltyTypes is { Count: > 0 } ? PenaltyTypes : null,
+        FormerNames = FormerNames is { Count: > 0 } ? FormerNames : null,
     };
 }

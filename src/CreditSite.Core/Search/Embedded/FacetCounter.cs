@@ -6,9 +6,10 @@ using Lucene.Net.Util;
 namespace CreditSite.Search.Embedded;
 
 /// <summary>Counts facet values over every matching document from the combined <see cref="IndexFields.FacetKey"/>
-/// doc value. Each segment's doc values are read once into an array of ordinals (4 bytes a document, kept while the
-/// segment lives, shared by all searches), so counting costs one array read per matching document; a search itself
-/// allocates only a count array as long as the number of distinct combinations in a segment (hundreds).</summary>
+/// doc value (every dimension, the multi-valued 处罚类别 included). Each segment's doc values are read once into an array
+/// of ordinals (4 bytes a document, kept while the segment lives, shared by all searches), so counting costs one array
+/// read per matching document; a search itself allocates only a count array as long as the number of distinct
+/// combinations in a segment (hundreds), and splits a combination into its values once, after the segment.</summary>
 internal sealed class FacetCounter : ICollector
 {
     private static readonly int DimensionCount = IndexFields.FacetDimensions.Count;
@@ -93,9 +94,9 @@ internal sealed class FacetCounter : ICollector
             var parts = _segment.Values[ord];
             for (var i = 0; i < DimensionCount && i < parts.Length; i++)
             {
-                if (parts[i].Length > 0)
+                foreach (var value in parts[i])
                 {
-                    _totals[i][parts[i]] = _totals[i].GetValueOrDefault(parts[i]) + count;
+                    _totals[i][value] = _totals[i].GetValueOrDefault(value) + count;
                 }
             }
         }
@@ -104,12 +105,14 @@ internal sealed class FacetCounter : ICollector
         _segment = null;
     }
 
-    /// <summary>One segment's facet ordinal per document (-1: none) and each ordinal's values by dimension.</summary>
-    private sealed class SegmentFacets(int[] ords, string[][] values)
+    /// <summary>One segment's facet ordinal per document (-1: none) and each ordinal's values by dimension: none, one,
+    /// or (处罚类别) several, each counted once for every document with that ordinal. Segments written before a dimension
+    /// existed have fewer parts; the missing dimensions count nothing there.</summary>
+    private sealed class SegmentFacets(int[] ords, string[][][] values)
     {
         public int[] Ords { get; } = ords;
 
-        public string[][] Values { get; } = values;
+        public string[][][] Values { get; } = values;
 
         public static SegmentFacets Load(AtomicReader reader)
         {
@@ -125,12 +128,14 @@ internal sealed class FacetCounter : ICollector
                 ords[doc] = docValues.GetOrd(doc);
             }
 
-            var values = new string[docValues.ValueCount][];
+            var values = new string[docValues.ValueCount][][];
             var scratch = new BytesRef();
             for (var ord = 0; ord < values.Length; ord++)
             {
                 docValues.LookupOrd(ord, scratch);
-                values[ord] = scratch.Utf8ToString().Split(IndexFields.FacetSeparator);
+                values[ord] = scratch.Utf8ToString().Split(IndexFields.FacetSeparator)
+                    .Select(part => part.Split(IndexFields.FacetValueSeparator, StringSplitOptions.RemoveEmptyEntries))
+                    .ToArray();
             }
 
             return new SegmentFacets(ords, values);

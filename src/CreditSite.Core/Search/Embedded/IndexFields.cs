@@ -37,8 +37,11 @@ internal static class IndexFields
     public const string IdSort = "id_dv";
     public const string FacetKey = "facet_key";
 
-    /// <summary>Separates the dimension values inside <see cref="FacetKey"/>; cannot occur in a code or a name.</summary>
+    /// <summary>Separates the dimensions inside <see cref="FacetKey"/>; cannot occur in a code or a name.</summary>
     public const char FacetSeparator = '\u001F';
+
+    /// <summary>Separates the values of a multi-valued dimension (处罚类别) inside its part of <see cref="FacetKey"/>.</summary>
+    public const char FacetValueSeparator = '\u001E';
 
     // Analysed text.
     public const string NameWords = "name_words";
@@ -49,19 +52,33 @@ internal static class IndexFields
     public const string Stored = "doc";
 
     /// <summary>Facet dimensions, with the wire names of <see cref="SearchFacets"/>.</summary>
-    public static readonly IReadOnlyList<string> FacetDimensions = ["type", "list_kind", "field", "department", "subject_type"];
+    public static readonly IReadOnlyList<string> FacetDimensions =
+        ["type", "list_kind", "field", "department", "subject_type", "category", "penalty_type"];
 
-    /// <summary>All facet values of a document in one doc value ("list_entry␟black␟食品药品␟市市场监督管理局␟legal_person"):
-    /// counting then reads one value per matching document instead of five. The combinations are few (types × kinds ×
-    /// fields × departments × subject types that really occur), so the per-segment count array stays small.</summary>
-    public static string FacetKeyOf(SearchDocument source) => string.Join(FacetSeparator,
-        source.Type.Code(),
-        source.ListKind?.Code() ?? string.Empty,
-        Clean(source.Field),
-        Clean(source.IssuingDepartment),
-        source.SubjectType?.Code() ?? string.Empty);
+    /// <summary>All facet values of a document in one doc value
+    /// ("penalty␟␟食品药品␟市市场监督管理局␟legal_person␟␟罚款␞警告"): counting then reads one value per matching document
+    /// instead of seven. A penalty's types are one part, sorted and each named once, so a document counts once per type
+    /// and the same set of types is the same combination whatever order the file gave. The combinations are few
+    /// (types × kinds × fields × departments × subject types × categories × sets of penalty types that really occur),
+    /// so the per-segment count array stays small.</summary>
+    public static string FacetKeyOf(SearchDocument source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var penaltyTypes = source.PenaltyTypes is { Count: > 0 } types
+            ? string.Join(FacetValueSeparator, types.Select(Clean).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            : string.Empty;
+        return string.Join(FacetSeparator,
+            source.Type.Code(),
+            source.ListKind?.Code() ?? string.Empty,
+            Clean(source.Field),
+            Clean(source.IssuingDepartment),
+            source.SubjectType?.Code() ?? string.Empty,
+            Clean(source.Category),
+            penaltyTypes);
+    }
 
-    private static string Clean(string? value) => value?.Replace(FacetSeparator, ' ') ?? string.Empty;
+    private static string Clean(string? value) =>
+        value?.Replace(FacetSeparator, ' ').Replace(FacetValueSeparator, ' ') ?? string.Empty;
 
     public static readonly ISet<string> StoredOnly = new HashSet<string> { Stored };
 

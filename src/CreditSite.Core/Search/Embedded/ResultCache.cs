@@ -48,7 +48,8 @@ internal sealed class ResultCache(int maxEntries, long maxBytes)
             chars += hit.TitleHtml.Length + hit.SnippetHtml.Length + d.Id.Length + d.Title.Length + d.Body.Length + d.Url.Length
                 + (d.EntryId?.Length ?? 0) + (d.SubjectName?.Length ?? 0) + (d.SubjectKey?.Length ?? 0) + (d.Uscc?.Length ?? 0)
                 + (d.ResidentIdHash?.Length ?? 0) + (d.MaskedIdNumber?.Length ?? 0) + (d.Field?.Length ?? 0)
-                + (d.IssuingDepartment?.Length ?? 0) + (d.DecisionNumber?.Length ?? 0) + (d.LegalBasis?.Length ?? 0) + (d.Category?.Length ?? 0);
+                + (d.IssuingDepartment?.Length ?? 0) + (d.DecisionNumber?.Length ?? 0) + (d.LegalBasis?.Length ?? 0) + (d.Category?.Length ?? 0)
+                + (d.Summary?.Length ?? 0) + (d.PenaltyTypes?.Sum(t => t.Length) ?? 0) + (d.FormerNames?.Sum(n => n.Length) ?? 0);
         }
 
         long objects = 2 + results.Hits.Count * 18L;
@@ -77,6 +78,8 @@ internal sealed class ResultCache(int maxEntries, long maxBytes)
         Add(request.IssuingDepartment);
         Add(request.SubjectType);
         Add(request.SubjectKey);
+        Add(request.Category);
+        Add(request.PenaltyType);
         Add(request.DecidedFrom?.DayNumber);
         Add(request.DecidedTo?.DayNumber);
         Add(request.Sort);

@@ -1,4 +1,5 @@
 using CreditSite.Content;
+using CreditSite.Domain;
 using CreditSite.Web.Site.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +49,13 @@ internal sealed class ContentLibraryLoader(IServiceProvider services, ILogger<Co
             logger.LogInformation("已发布内容：政策法规 {Policies} 篇，诚信典型 {RoleModels} 篇，公示公告 {Announcements} 篇，重点人群 {KeyGroups} 类。",
                 library.Policies.Count, library.RoleModels.Count, library.Announcements.Count, library.KeyGroups.Count);
             logger.LogInformation("公共信用信息目录：领域 {Fields} 个，处罚类别 {PenaltyTypes} 个。", catalogue.Fields.Count, catalogue.PenaltyTypes.Count);
+            var today = CreditCalendar.Today(services.GetService<TimeProvider>() ?? TimeProvider.System);
+            if (library.Workdays.IsApproximate(today))
+            {
+                // Not fatal: deadlines are then counted Monday to Friday and shown as approximate.
+                logger.LogWarning("工作日历尚未收录 {Year} 年的国务院办公厅放假安排通知（content/data/ 中该年的 workdays 文件缺失或仍为暂定），该年的工作日只能估算：请按 docs/working-days.md 补上。",
+                    today.Year);
+            }
         }
         catch (ContentException ex)
         {

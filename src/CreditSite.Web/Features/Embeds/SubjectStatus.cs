@@ -34,7 +34,10 @@ public sealed record SubjectStatus(string Uscc, string? Name, int RedCount, int 
     /// <summary>The site has a subject page for it.</summary>
     public bool IsKnown => Name is not null;
 
-    public string StandingCode => Standing switch
+    public string StandingCode => CodeOf(Standing);
+
+    /// <summary>The wire code of a standing in the status API.</summary>
+    public static string CodeOf(ListStanding standing) => standing switch
     {
         ListStanding.Black => "black",
         ListStanding.Red => "red",

@@ -11,6 +11,9 @@ namespace CreditSite.Web.Features.PlatformApi;
 /// change it, and a changed one is refused instead of silently skipping or repeating records.</summary>
 public sealed class RecordChangeCursor(IDataProtectionProvider protection)
 {
+    /// <summary>Far more than a cursor ever is (about 250 characters); anything longer is not one.</summary>
+    public const int MaxLength = 2000;
+
     private readonly IDataProtector _protector = protection.CreateProtector("CreditSite.PlatformApi.RecordChangeCursor.v1");
 
     public string Write(RecordChangePosition position)
@@ -23,6 +26,11 @@ public sealed class RecordChangeCursor(IDataProtectionProvider protection)
     /// <summary>The position, or null when the cursor was not written by this site (changed, cut short, made up).</summary>
     public RecordChangePosition? Read(string cursor)
     {
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > MaxLength)
+        {
+            return null;
+        }
+
         try
         {
             var state = JsonSerializer.Deserialize<State>(_protector.Unprotect(cursor));

@@ -1,8 +1,12 @@
+using System.ComponentModel;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CreditSite.Domain;
 using CreditSite.Platforms;
+using CreditSite.Web.Features.ApiDocs;
+using CreditSite.Web.Site.Errors;
 using CreditSite.Web.Site.Hosting;
 using CreditSite.Web.Site.ListSync;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +21,12 @@ public static partial class RecordChangesApi
 {
     public const int DefaultPageSize = 100;
 
+    public const string StoreUnavailable = "记录数据库暂时无法访问，请稍后再试；cursor 仍然有效。";
+
+    private const string RetryAfterSeconds = "30";
+
+    public static string ChangeCode(RecordChangeType type) => type == RecordChangeType.Upsert ? "upsert" : "removal";
+
     public static IEndpointRouteBuilder MapRecordChangesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/records", ChangesAsync)
@@ -24,39 +34,55 @@ public static partial class RecordChangesApi
             .WithName("RecordChanges")
             .WithSummary("公共信用记录变更（行政许可、行政处罚、信用承诺）：自某一时间以来新增、更新和移出公示的记录")
             .WithDescription("供镜像本站记录的平台增量同步。首次请求给出 kind 与 changed_since；之后每次用上次应答的 nextCursor 作为 cursor 继续。"
-                + "change 为 upsert（导入写入且当前公示中，附 record 全部公示字段）或 removal（移出公示：被整体替换导入删除、状态撤回或已过公示期限，只含 kind、id、changedAt）。"
-                + "按变更时间排序。cursor 不透明，不要解析或修改；被改动的 cursor 返回 400。hasMore 为 false 时已取完，稍后用 nextCursor 再取新的变更。");
+                + "change 为 upsert（导入写入且当前公示中，附 record 全部公示字段）或 removal（移出公示：被整体替换的导入删除、因状态撤回（信用修复、撤销、撤回、过期），"
+                + "或过了公示截止日期（截止日次日北京时间零点起），只含 kind、id、changedAt，不含内容）。按变更时间排序，同一记录只给出它最新的状态。"
+                + "cursor 不透明，请原样传回，不要解析、修改或自行拼接；被改动的 cursor 返回 400。hasMore 为 true 时立即用 nextCursor 取下一页；为 false 时已取完，"
+                + "稍后再用 nextCursor 取此后的变更。翻页期间恰有导入提交时，个别变更可能重复出现：按 kind 与 id 覆盖写入即可。")
+            .WithApiDoc(RecordsApiDocs.Changes);
         return app;
     }
 
     private static async Task<Results<Ok<RecordChangesAnswer>, ProblemHttpResult>> ChangesAsync(
         HttpContext context,
-        [AsParameters] RecordChangesQuery query,
         [FromServices] RecordChangeFeed feed,
         [FromServices] RecordChangeCursor cursors,
         [FromServices] PublicUrls urls,
         [FromServices] DemoDataMode demo,
+        [FromServices] ILogger<RecordChangeFeed> logger,
         CancellationToken cancellationToken)
     {
-        _ = query; // Declared for the OpenAPI document; read from the query string here, so that every error is in Chinese.
+        // Read from the query string, never bound, so that every bad value gets its Chinese reason (RecordsApiDocs
+        // documents them).
         var q = context.Request.Query;
         var (position, pageSize, errors) = Read(q["kind"].ToString(), q["changed_since"].ToString(), q["cursor"].ToString(), q["page_size"].ToString(), cursors);
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(string.Join(" ", errors), statusCode: StatusCodes.Status400BadRequest, title: "查询参数有误");
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, string.Join(" ", errors));
         }
 
-        var page = await feed.ReadAsync(position!, pageSize, cancellationToken);
+        RecordChangePage page;
+        try
+        {
+            page = await feed.ReadAsync(position!, pageSize, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            // The store, not search, answers this API: its outage gets the same 503 with Retry-After.
+            logger.LogWarning(e, "The record change feed could not read the store");
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, StoreUnavailable);
+        }
+
         var baseUrl = urls.BaseUrl;
         var changes = page.Changes.Select(c => new RecordChangeAnswer(
-            c.Type == RecordChangeType.Upsert ? "upsert" : "removal",
+            ChangeCode(c.Type),
             c.Kind.Code(),
             c.RecordId,
-            ApiFormat.Time(c.ChangedAt),
+            ApiTime.Beijing(c.ChangedAt),
             c.Record is null ? null : RecordAnswer.From(c.Record, baseUrl))).ToList();
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new RecordChangesAnswer(
-            position!.Kind.Code(), ApiFormat.Time(page.AsOf), changes.Count, page.HasMore, cursors.Write(page.Next), changes) { Notice = demo.NoticeOrNull });
+            position!.Kind.Code(), ApiTime.Beijing(page.AsOf), changes.Count, page.HasMore, cursors.Write(page.Next), changes) { Notice = demo.NoticeOrNull });
     }
 
     /// <summary>The position to read from and the page size, or the Chinese reasons the parameters are refused.</summary>
@@ -159,28 +185,25 @@ public static partial class RecordChangesApi
     private static partial Regex IsoTime();
 }
 
-/// <summary>The query-string parameters of <c>GET /api/v1/records</c>, as the OpenAPI document shows them.</summary>
-public sealed class RecordChangesQuery
-{
-    [FromQuery(Name = "kind")] public string? Kind { get; set; }
-    [FromQuery(Name = "changed_since")] public string? ChangedSince { get; set; }
-    [FromQuery(Name = "cursor")] public string? Cursor { get; set; }
-    [FromQuery(Name = "page_size")] public string? PageSize { get; set; }
-}
-
-/// <param name="Change"><c>upsert</c> or <c>removal</c>.</param>
 /// <param name="Record">For an upsert: the record as it is now. Never for a removal.</param>
+[Description("一项变更。")]
 public sealed record RecordChangeAnswer(
-    string Change, string Kind, string Id, string ChangedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecordAnswer? Record);
+    [property: Description("变更类型。"), ApiCodes(typeof(RecordsApiDocs), nameof(RecordsApiDocs.ChangeTypes))] string Change,
+    [property: Description("记录类别，与请求的 kind 相同。"), ApiCodes(typeof(RecordsApiDocs), nameof(RecordsApiDocs.Kinds))] string Kind,
+    [property: Description("记录编号；与 kind 一起标识一条记录。")] string Id,
+    [property: Description("变更时间，ISO 8601，北京时间：导入写入或删除的时间；因过了公示截止日期而移出的，为截止日次日零点。")] DateTimeOffset ChangedAt,
+    [property: Description("记录的全部公示字段（当前状态）；只有 upsert 有，removal 不含任何内容。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecordAnswer? Record);
 
-/// <param name="AsOf">The moment the answer describes, ISO 8601, China Standard Time.</param>
-/// <param name="HasMore">More changes are ready: ask again with <paramref name="NextCursor"/> at once.</param>
-/// <param name="NextCursor">Where to continue, now (when <paramref name="HasMore"/>) or at the next poll.</param>
+[Description("一页记录变更。")]
 public sealed record RecordChangesAnswer(
-    string Kind, string AsOf, int Count, bool HasMore, string NextCursor, IReadOnlyList<RecordChangeAnswer> Changes)
+    [property: Description("记录类别，与请求的 kind 相同。"), ApiCodes(typeof(RecordsApiDocs), nameof(RecordsApiDocs.Kinds))] string Kind,
+    [property: Description("本页所反映的时刻，ISO 8601，北京时间。")] DateTimeOffset AsOf,
+    [property: Description("本页的变更数。")] int Count,
+    [property: Description("为 true 时还有已发生的变更未取完，应立即用 nextCursor 取下一页；为 false 时已取完，稍后再用 nextCursor 取新的变更。")] bool HasMore,
+    [property: Description("继续时作为 cursor 参数原样传回的不透明字符串（已加密，不要解析或修改）。每次应答都有，保存最新的一个即可。")] string NextCursor,
+    [property: Description("本页的变更，按变更时间从早到晚。")] IReadOnlyList<RecordChangeAnswer> Changes)
 {
-    /// <summary>Set when the site holds demonstration data (演示数据): the records are not real decisions.</summary>
+    [Description("本站载有演示数据时才有此字段，提示数据并非真实决定。")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notice { get; init; }
 }

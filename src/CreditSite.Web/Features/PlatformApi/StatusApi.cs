@@ -1,12 +1,14 @@
 using CreditSite.Web.Site.ListSync;
 using CreditSite.Web.Site.RateLimits;
-using System.Globalization;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreditSite.Identifiers;
 using CreditSite.Web.Features.Embeds;
 using CreditSite.Web.Site.Hosting;
-using Microsoft.OpenApi;
+using CreditSite.Web.Features.ApiDocs;
+using CreditSite.Web.Site.Errors;
 
 namespace CreditSite.Web.Features.PlatformApi;
 
@@ -30,25 +32,10 @@ public static class StatusApi
             .WithDescription("请求体 {\"codes\": [\"…\"]}。每个代码单独给出结果：valid 表示是否通过校验，error 说明未通过的原因；"
                 + "status 为 red（红名单）、black（有公示中的失信记录）、clean（本站有公示信息但不在红黑名单）或 unknown"
                 + "（代码有误，或本站没有该代码的公示信息）。只统计当天公示中的记录。可用请求头 X-Api-Key 提交 API 密钥以获得更高额度。")
-            // Described here rather than with Accepts<T>(), which would make routing answer a wrong content type
-            // with a bare 415 before the handler can explain it in Chinese.
-            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
-            {
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Description = "要查询的统一社会信用代码，至多 100 个。",
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(StatusRequest), null, cancellationToken) },
-                    },
-                };
-            })
-            .Produces<StatusAnswer>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            // The body is documented by StatusApiDocs rather than with Accepts<T>(), which would make routing answer a
+            // wrong content type with a bare 415 before the handler can explain it in Chinese.
+            .WithApiDoc(StatusApiDocs.Status)
+            .Produces<StatusAnswer>(StatusCodes.Status200OK);
         return app;
     }
 
@@ -59,7 +46,7 @@ public static class StatusApi
         var (request, problem) = await ReadAsync(context.Request, cancellationToken);
         if (problem is not null)
         {
-            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "请求有误");
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, problem);
         }
 
         // One permit per code (each costs up to two searches): the request itself took one, the rest come from the
@@ -67,11 +54,10 @@ public static class StatusApi
         if (!limiters.TryCharge(context, request!.Count - 1, out var limit))
         {
             context.Response.Headers.RetryAfter = "60";
-            return TypedResults.Problem(
+            return ApiProblems.Problem(StatusCodes.Status429TooManyRequests,
                 request.Count > limit
                     ? $"本次查询 {request.Count} 个代码，按每个代码计 1 次，超过每个时间窗的额度 {limit} 次：请分批查询，或申请更高额度的 API 密钥。"
-                    : $"本次查询 {request.Count} 个代码，按每个代码计 1 次，剩余额度不足：请稍后重试或减少每批的代码数。",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁");
+                    : $"本次查询 {request.Count} 个代码，按每个代码计 1 次，剩余额度不足：请稍后重试或减少每批的代码数。");
         }
 
         var baseUrl = urls.BaseUrl;
@@ -91,8 +77,7 @@ public static class StatusApi
                 status.IsKnown ? $"{baseUrl}/subjects/{status.Uscc}" : null));
         }
 
-        var checkedOn = lookup.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return TypedResults.Ok(new StatusAnswer(checkedOn, results.Count, results) { Notice = demo.NoticeOrNull });
+        return TypedResults.Ok(new StatusAnswer(lookup.Today, results.Count, results) { Notice = demo.NoticeOrNull });
     }
 
     /// <summary>The codes, or a Chinese message saying what is wrong with the body.</summary>
@@ -151,24 +136,29 @@ public static class StatusApi
 }
 
 /// <summary>Body of <c>POST /api/v1/status</c>.</summary>
-public sealed record StatusRequest(IReadOnlyList<string?>? Codes);
+[Description("要查询的统一社会信用代码。")]
+public sealed record StatusRequest(
+    [property: Description("统一社会信用代码，1 至 100 个；每个代码单独给出结果，有误的代码不会让整个请求失败。"), MinLength(1), MaxLength(StatusApi.MaxCodes)]
+    IReadOnlyList<string?>? Codes);
 
 /// <param name="Code">The normalised code when valid, otherwise the code as sent.</param>
-/// <param name="Status"><c>red</c>, <c>black</c>, <c>clean</c> or <c>unknown</c>.</param>
-/// <param name="SubjectUrl">The subject's page on the site, when the site has one.</param>
+[Description("一个代码的查询结果。")]
 public sealed record CodeStatus(
-    string Code,
-    bool Valid,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
-    string Status,
-    int RedCount,
-    int BlackCount,
-    string? SubjectUrl);
+    [property: Description("代码：通过校验时为规整后的代码（大写、去空格），否则为提交的原样。")] string Code,
+    [property: Description("是否通过统一社会信用代码校验（GB 32100）。")] bool Valid,
+    [property: Description("未通过校验的原因；通过时没有此字段。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
+    [property: Description("当天在红黑名单上的状态。"), ApiCodes(typeof(StatusApiDocs), nameof(StatusApiDocs.Standings))] string Status,
+    [property: Description("当天公示中的红名单条目数。")] int RedCount,
+    [property: Description("当天公示中的黑名单条目数。")] int BlackCount,
+    [property: Description("本站上该主体页面的完整地址；本站没有该主体的公示信息时为 null。")] string? SubjectUrl);
 
-/// <param name="CheckedOn">The day the standing holds for (China Standard Time), <c>yyyy-MM-dd</c>.</param>
-public sealed record StatusAnswer(string CheckedOn, int Count, IReadOnlyList<CodeStatus> Results)
+[Description("批量查询的结果，顺序与请求中的代码相同。")]
+public sealed record StatusAnswer(
+    [property: Description("状态所对应的日期（北京时间），只统计这一天公示中的条目。")] DateOnly CheckedOn,
+    [property: Description("结果个数，等于提交的代码个数。")] int Count,
+    [property: Description("每个代码的结果，顺序与请求相同。")] IReadOnlyList<CodeStatus> Results)
 {
-    /// <summary>Set when the site holds demonstration data (演示数据): the records are not real decisions.</summary>
+    [Description("本站载有演示数据时才有此字段，提示数据并非真实决定。")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notice { get; init; }
 }

@@ -68,6 +68,26 @@ public sealed class SearchParameters
 
     public static bool TryParseType(string code, out DocumentType type) => DocumentTypeText.TryParseDocumentType(code, out type);
 
+    /// <summary>The wire code of a sort order in <c>sort=</c>.</summary>
+    public static string SortCode(SearchSort sort) => sort == SearchSort.Newest ? "newest" : "relevance";
+
+    public static string SortLabel(SearchSort sort) => sort == SearchSort.Newest ? "按日期从新到旧" : "按相关度";
+
+    public static bool TryParseSort(string code, out SearchSort sort)
+    {
+        foreach (var candidate in Enum.GetValues<SearchSort>())
+        {
+            if (string.Equals(SortCode(candidate), code, StringComparison.OrdinalIgnoreCase))
+            {
+                sort = candidate;
+                return true;
+            }
+        }
+
+        sort = SearchSort.Relevance;
+        return false;
+    }
+
     /// <summary>Builds the engine request. Errors name the parameter and the reason; the request is null when there
     /// are any, or when the query is a broken identifier (<see cref="InterpretedQuery.Message"/> says why).</summary>
     public (SearchRequest? Request, InterpretedQuery Query, IReadOnlyList<string> Errors) Build(
@@ -136,11 +156,9 @@ public sealed class SearchParameters
         }
 
         var sort = SearchSort.Relevance;
-        switch (Clean(Sort)?.ToLowerInvariant())
+        if (Clean(Sort) is { } sortCode && !TryParseSort(sortCode, out sort))
         {
-            case null or "relevance": break;
-            case "newest": sort = SearchSort.Newest; break;
-            default: errors.Add("参数 sort 只能是 relevance 或 newest。"); break;
+            errors.Add("参数 sort 只能是 relevance 或 newest。");
         }
 
         var page = ParseInt(Page, "page", 1, MaxPage, 1, errors);

@@ -2,12 +2,14 @@ namespace CreditSite.Web.Site.Errors;
 
 public static class ErrorPages
 {
-    /// <summary>The handler for search outages, which every feature may throw into.</summary>
+    /// <summary>The handler for search outages, which every feature may throw into; any other failure of an API route
+    /// answers a problem; problems the framework makes get Chinese titles (<see cref="ApiProblems"/>).</summary>
     public static WebApplicationBuilder AddErrorPages(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddExceptionHandler<SearchOutageHandler>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
         return builder;
     }
 
@@ -18,6 +20,9 @@ public static class ErrorPages
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // API routes answer an empty error (unknown address, wrong method) with a problem instead of the HTML page;
+        // this inner middleware writes first, so the re-execution above finds the answer written and leaves it.
+        app.UseWhen(context => ApiProblems.IsApi(context.Request.Path), api => api.UseStatusCodePages(ApiProblems.WriteStatusCodeAsync));
         return app;
     }
 }

@@ -13,8 +13,6 @@ public sealed class SearchOutageHandler : IExceptionHandler
     /// <summary>What every page and API says when search is down.</summary>
     public const string Message = "搜索服务暂时不可用，请稍后再试。政策法规、诚信典型等页面仍可正常访问。";
 
-    public const string Title = "搜索服务暂时不可用";
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -26,9 +24,9 @@ public sealed class SearchOutageHandler : IExceptionHandler
         SetUnavailable(httpContext.Response, outage);
         // The middleware has already pointed the request at /error: the original path says what was asked for.
         var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
-        if (path.StartsWithSegments("/api"))
+        if (ApiProblems.IsApi(path))
         {
-            await TypedResults.Problem(Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: Title).ExecuteAsync(httpContext);
+            await ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, Message).ExecuteAsync(httpContext);
             return true;
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using CreditSite.Web.Features.PlatformApi;
+using CreditSite.Web.Site.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
@@ -87,8 +88,8 @@ public static class RateLimitsFeature
         {
             if (context.ApiKeyCheck().IsRejected)
             {
-                await TypedResults.Problem("API 密钥无效或已被吊销。请检查请求头 X-Api-Key，或不带密钥以匿名额度访问。",
-                    statusCode: StatusCodes.Status401Unauthorized, title: "API 密钥无效").ExecuteAsync(context);
+                await ApiProblems.Problem(StatusCodes.Status401Unauthorized,
+                    "API 密钥无效或已被吊销。请检查请求头 X-Api-Key，或不带密钥以匿名额度访问。").ExecuteAsync(context);
                 return;
             }
 

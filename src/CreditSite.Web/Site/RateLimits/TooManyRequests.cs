@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CreditSite.Web.Site.Errors;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CreditSite.Web.Site.RateLimits;
@@ -19,8 +20,8 @@ internal static class TooManyRequests
         var wait = seconds >= 120 ? $"{(seconds + 59) / 60} 分钟" : $"{seconds} 秒";
         if (RateLimitsFeature.IsApi(context))
         {
-            await TypedResults.Problem($"请求过于频繁，已超出调用额度。请在 {wait}后重试；如需更高额度，请申请 API 密钥。",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁").ExecuteAsync(context);
+            await ApiProblems.Problem(StatusCodes.Status429TooManyRequests,
+                $"请求过于频繁，已超出调用额度。请在 {wait}后重试；如需更高额度，请申请 API 密钥。").ExecuteAsync(context);
             return;
         }
 

@@ -35,6 +35,23 @@ public sealed class ElasticsearchBulkIndexingTests
     }
 
     [Fact]
+    public async Task ARecordRefusedByAnIndexOfTheOldMappingSaysToReindex()
+    {
+        var cluster = WithAlias(CannedResponse.Ok(BulkRefusedByOldMapping));
+        var engine = TestEngine.Create(cluster);
+        var penalty = SampleDocuments.Penalty("CZ-CF-2026-0001", "常州恒达建材有限公司");
+
+        var failure = await Assert.ThrowsAsync<SearchIndexingException>(() => engine.UpsertAsync([penalty]));
+
+        var rejected = Assert.Single(failure.Rejected);
+        Assert.Equal("CZ-CF-2026-0001", rejected.Name);
+        Assert.StartsWith("strict_dynamic_mapping_exception: ", rejected.Reason, StringComparison.Ordinal);
+        Assert.Contains("record_status", rejected.Reason, StringComparison.Ordinal);
+        Assert.Contains("creditsite reindex", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("重建索引", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ItemsTheClusterKeepsRefusingWith429FailTheWriteAfterTheirRetries()
     {
         var cluster = WithAlias(CannedResponse.Ok(BulkAllBusy));

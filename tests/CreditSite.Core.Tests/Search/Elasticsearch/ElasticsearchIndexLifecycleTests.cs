@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CreditSite.Domain;
 using CreditSite.Search;
 using CreditSite.Search.Elasticsearch;
 using static CreditSite.Core.Tests.Search.Elasticsearch.ElasticsearchResponses;
@@ -59,6 +60,16 @@ public sealed class ElasticsearchIndexLifecycleTests
         Assert.False((bool?)analysis["filter"]!["creditsite_bigram_only"]!["output_unigrams"]);
         Assert.Equal("date", (string?)properties["public_until"]!["type"]);
         Assert.Equal(false, (bool?)properties["masked_id_number"]!["index"]);
+
+        // Mapping version 2: public records and registry records.
+        Assert.Equal(2, (int?)mappings["_meta"]!["creditsite_mapping_version"]);
+        Assert.Equal("keyword", (string?)properties["record_status"]!["type"]);
+        Assert.Equal("keyword", (string?)properties["penalty_types"]!["type"]);
+        Assert.Equal("keyword", (string?)properties["category"]!["type"]);
+        Assert.Equal("boolean", (string?)properties["withdrawn"]!["type"]);
+        Assert.Equal("text", (string?)properties["former_names"]!["type"]);
+        Assert.Equal("creditsite_words", (string?)properties["former_names"]!["analyzer"]);
+        Assert.Equal(["name_words", "name_grams", "all_grams"], CopyTargets(properties["former_names"]!));
         // Loading runs without replicas and refreshes; they are switched on before the alias moves.
         Assert.Equal("0", body["settings"]!["number_of_replicas"]!.ToString());
         Assert.Equal("-1", body["settings"]!["refresh_interval"]!.ToString());
@@ -128,6 +139,46 @@ public sealed class ElasticsearchIndexLifecycleTests
 
         Assert.Equal("entry:JS-4", (string?)bulks[1].Lines()[0]["index"]!["_id"]);
         Assert.Equal([3L, 4L], progress);
+    }
+
+    [Fact]
+    public async Task LoadsPublicRecordsAndRegistryRecordsWithTheFieldsOfTheSecondMapping()
+    {
+        var cluster = ClusterForRebuild();
+        var penalty = SampleDocuments.Penalty("CF-1", "常州恒达建材有限公司", 101, ["警告", "罚款"], status: RecordStatus.UnderObjection);
+        var repaired = SampleDocuments.Penalty("CF-2", "常州恒达建材有限公司", 101, status: RecordStatus.Repaired);
+        var registry = SampleDocuments.Registry(101, "常州恒达建材有限公司", ["常州市恒达水泥制品厂"]);
+        await TestEngine.Create(cluster).RebuildAsync(CannedDocuments.Stream(penalty, repaired, registry));
+
+        var lines = cluster.To(HttpMethod.POST, "/_bulk").Single().Lines();
+        Assert.Equal(6, lines.Count);
+
+        var first = lines[1];
+        Assert.Equal("penalty", (string?)first["type"]);
+        Assert.Equal("under_objection", (string?)first["record_status"]);
+        Assert.Equal(["警告", "罚款"], Strings(first["penalty_types"]));
+        Assert.Null(first["withdrawn"]); // written only when true
+        Assert.Null(first["status"]); // the list entries' status is not a record's
+        Assert.Null(first["former_names"]);
+
+        var second = lines[3];
+        Assert.Equal("repaired", (string?)second["record_status"]);
+        Assert.True((bool?)second["withdrawn"]);
+
+        var subject = lines[5];
+        Assert.Equal("subject", (string?)subject["type"]);
+        Assert.Equal("subject:" + SampleDocuments.Uscc(101), (string?)lines[4]["index"]!["_id"]);
+        Assert.Equal(["常州市恒达水泥制品厂"], Strings(subject["former_names"]));
+        Assert.Null(subject["record_status"]);
+        Assert.Null(subject["penalty_types"]);
+
+        // Every field sent is one the strict mapping declares.
+        var declared = cluster.To(HttpMethod.PUT, "/" + NewIndex).Single().Json()["mappings"]!["properties"]!.AsObject()
+            .Select(p => p.Key).ToHashSet();
+        foreach (var document in new[] { first, second, subject })
+        {
+            Assert.All(document.AsObject(), p => Assert.Contains(p.Key, declared));
+        }
     }
 
     [Fact]

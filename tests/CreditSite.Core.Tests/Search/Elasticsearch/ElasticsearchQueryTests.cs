@@ -159,14 +159,61 @@ public sealed class ElasticsearchQueryTests
 
         var visibility = Filters(body).Single(f => f["bool"]?["should"] is not null)["bool"]!;
         Assert.Equal(1, (int?)visibility["minimum_should_match"]);
-        var text = visibility.ToJsonString();
-        // Content is always public …
-        Assert.Equal("list_entry", (string?)Find(visibility, "must_not").Single()["term"]!["type"]!["value"]);
-        // … list entries only until public_until and while active or under objection.
-        Assert.Equal("2026-07-15", (string?)Find(visibility, "range").Single()["public_until"]!["gte"]);
-        var statuses = Find(visibility, "terms").Single()["status"]!.AsArray().Select(v => (string?)v).ToList();
-        Assert.Equal(["active", "under_objection"], statuses);
-        Assert.DoesNotContain("exited", text, StringComparison.Ordinal);
+        var clauses = visibility["should"]!.AsArray().Select(c => c!["bool"]!).ToList();
+        Assert.Equal(3, clauses.Count);
+
+        // Content and registry records are always public …
+        var always = Types(Find(clauses[0], "must_not").Single());
+        Assert.Equal(["list_entry", "licence", "penalty", "commitment"], always);
+
+        // … list entries only until public_until and while active or under objection …
+        var entries = clauses[1];
+        Assert.Equal("list_entry", (string?)Find(entries, "term").Single()["type"]!["value"]);
+        Assert.Equal("2026-07-15", (string?)Find(entries, "range").Single()["public_until"]!["gte"]);
+        Assert.Equal(["active", "under_objection"], Find(entries, "terms").Single()["status"]!.AsArray().Select(v => (string?)v).ToList());
+        Assert.DoesNotContain("exited", entries.ToJsonString(), StringComparison.Ordinal);
+
+        // … public records until public_until, and those without one (a licence with no end of validity) always.
+        var records = clauses[2];
+        Assert.Equal(["licence", "penalty", "commitment"], Types(Find(records, "filter").Single()));
+        var expired = Find(records, "must_not").Single()["range"]!["public_until"]!;
+        Assert.Equal("2026-07-15", (string?)expired["lt"]);
+        Assert.Null(expired["gte"]);
+
+        // A withdrawn document never, whatever its type and day.
+        var never = Find(visibility, "must_not").Where(n => n["term"] is not null).Single();
+        Assert.True((bool?)never["term"]!["withdrawn"]!["value"]);
+    }
+
+    [Fact]
+    public async Task TheVisibilityClauseMovesWithTheDayAlone()
+    {
+        var before = (await BodyOf(new SearchRequest { Today = new DateOnly(2026, 7, 15) })).ToJsonString();
+        var after = (await BodyOf(new SearchRequest { Today = new DateOnly(2026, 7, 16) })).ToJsonString();
+
+        Assert.Equal(before.Replace("2026-07-15", "2026-07-16", StringComparison.Ordinal), after);
+    }
+
+    [Fact]
+    public async Task CategoryAndPenaltyTypeAreExactTermFilters()
+    {
+        var body = await BodyOf(new SearchRequest
+        {
+            Types = [DocumentType.Penalty, DocumentType.Licence],
+            Category = " 特许 ",
+            PenaltyType = "罚款",
+            SubjectType = SubjectType.IndividualBusiness,
+            Today = Today,
+        });
+
+        var filters = Filters(body);
+        Assert.Contains(filters, f => f["terms"]?["type"]?.AsArray().Select(v => (string?)v).SequenceEqual(["penalty", "licence"]) == true);
+        Assert.Contains(filters, f => (string?)f["term"]?["category"]?["value"] == "特许");
+        Assert.Contains(filters, f => (string?)f["term"]?["penalty_types"]?["value"] == "罚款");
+        Assert.Contains(filters, f => (string?)f["term"]?["subject_type"]?["value"] == "individual_business");
+
+        var without = Filters(await BodyOf(new SearchRequest { Category = " ", PenaltyType = "", Today = Today }));
+        Assert.DoesNotContain(without, f => f["term"]?["category"] is not null || f["term"]?["penalty_types"] is not null);
     }
 
     [Fact]
@@ -179,6 +226,9 @@ public sealed class ElasticsearchQueryTests
         Assert.Equal("field", (string?)aggregations["field"]!["terms"]!["field"]);
         Assert.Equal("issuing_department", (string?)aggregations["department"]!["terms"]!["field"]);
         Assert.Equal("subject_type", (string?)aggregations["subject_type"]!["terms"]!["field"]);
+        Assert.Equal("category", (string?)aggregations["category"]!["terms"]!["field"]);
+        Assert.Equal("penalty_types", (string?)aggregations["penalty_type"]!["terms"]!["field"]);
+        Assert.True((int?)aggregations["penalty_type"]!["terms"]!["size"] >= 14); // every type of the law's art. 9
         Assert.Equal("desc", (string?)aggregations["field"]!["terms"]!["order"]![0]!["_count"]);
 
         var without = await BodyOf(new SearchRequest { Text = "食品", Today = Today, WithFacets = false });
@@ -210,6 +260,9 @@ public sealed class ElasticsearchQueryTests
         Assert.Equal(from, (int?)body["from"]);
         Assert.Equal(size, (int?)body["size"]);
     }
+
+    /// <summary>The values of a <c>terms</c> query on <c>type</c>.</summary>
+    private static List<string?> Types(JsonNode clause) => clause["terms"]!["type"]!.AsArray().Select(v => (string?)v).ToList();
 
     /// <summary>The top-level filter clauses (the client writes a single clause as an object, several as an array).</summary>
     private static List<JsonNode> Filters(JsonNode body) => body["query"]!["bool"]!["filter"] switch

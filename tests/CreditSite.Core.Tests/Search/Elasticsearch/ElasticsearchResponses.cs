@@ -133,6 +133,45 @@ internal static class ElasticsearchResponses
           ]}}
         """.Replace("BEFORE", new string('甲', 300), StringComparison.Ordinal).Replace("AFTER", new string('乙', 300), StringComparison.Ordinal);
 
+    /// <summary>A search over public records and registry records, as an index of mapping version 2 answers it: a
+    /// penalty with several 处罚类别 under objection, a revoked licence, a registry record with its 曾用名, and the seven
+    /// facet aggregations.</summary>
+    public const string SearchRecordsWithFacets = """
+        {"took":4,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},
+         "hits":{"total":{"value":3,"relation":"eq"},"max_score":null,
+          "hits":[
+           {"_index":"creditsite-documents-v20260301080000000","_id":"penalty:CZ-CF-2026-0001","_score":null,
+            "_source":{"id":"penalty:CZ-CF-2026-0001","type":"penalty","title":"常州恒达建材有限公司（行政处罚）","body":"销售超过保质期的食品。\n警告、罚款","url":"/records/penalty/CZ-CF-2026-0001","date":"2026-02-10",
+                       "entry_id":"CZ-CF-2026-0001","subject_type":"legal_person","subject_name":"常州恒达建材有限公司","subject_key":"91320402MA1XXXXX0L","uscc":"91320402MA1XXXXX0L",
+                       "field":"食品药品","issuing_department":"市市场监督管理局","decision_number":"常市监罚〔2026〕31号","public_until":"2027-02-10","severity":"general",
+                       "legal_basis":"《中华人民共和国食品安全法》第一百二十四条","summary":"警告，罚款人民币2万元。","record_status":"under_objection","penalty_types":["警告","罚款"]},
+            "sort":[1770681600000,"penalty:CZ-CF-2026-0001"]},
+           {"_index":"creditsite-documents-v20260301080000000","_id":"licence:CZ-XK-2025-0420","_score":null,
+            "_source":{"id":"licence:CZ-XK-2025-0420","type":"licence","title":"常州恒达建材有限公司（行政许可）","body":"食品经营许可","url":"/records/licence/CZ-XK-2025-0420","date":"2025-04-20",
+                       "entry_id":"CZ-XK-2025-0420","subject_type":"legal_person","subject_name":"常州恒达建材有限公司","subject_key":"91320402MA1XXXXX0L","uscc":"91320402MA1XXXXX0L",
+                       "issuing_department":"市行政审批局","decision_number":"常审批许〔2025〕420号","public_until":"2030-04-19","category":"特许","record_status":"revoked"},
+            "sort":[1745107200000,"licence:CZ-XK-2025-0420"]},
+           {"_index":"creditsite-documents-v20260301080000000","_id":"subject:91320402MA1XXXXX0L","_score":null,
+            "_source":{"id":"subject:91320402MA1XXXXX0L","type":"subject","title":"常州恒达建材有限公司","body":"常州市恒达水泥制品厂；常州恒达建筑材料厂","url":"/subjects/91320402MA1XXXXX0L","date":"2012-03-08",
+                       "subject_type":"legal_person","subject_name":"常州恒达建材有限公司","subject_key":"91320402MA1XXXXX0L","uscc":"91320402MA1XXXXX0L","summary":"登记状态：存续",
+                       "former_names":["常州市恒达水泥制品厂","常州恒达建筑材料厂"]},
+            "sort":[1331164800000,"subject:91320402MA1XXXXX0L"]}
+          ]},
+         "aggregations":{
+          "sterms#type":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"licence","doc_count":1},{"key":"penalty","doc_count":1},{"key":"subject","doc_count":1}]},
+          "sterms#list_kind":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[]},
+          "sterms#field":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"食品药品","doc_count":1}]},
+          "sterms#department":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"市市场监督管理局","doc_count":1},{"key":"市行政审批局","doc_count":1}]},
+          "sterms#subject_type":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"legal_person","doc_count":3}]},
+          "sterms#category":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"特许","doc_count":1}]},
+          "sterms#penalty_type":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"罚款","doc_count":1},{"key":"警告","doc_count":1}]}}}
+        """;
+
+    /// <summary>A bulk write of a penalty to an index made before mapping version 2 (no <c>record_status</c> field).</summary>
+    public const string BulkRefusedByOldMapping = """
+        {"took":3,"errors":true,"items":[{"index":{"_index":"creditsite-documents-v20250101000000000","_id":"penalty:CZ-CF-2026-0001","status":400,"error":{"type":"strict_dynamic_mapping_exception","reason":"[1:1046] mapping set to strict, dynamic introduction of [record_status] within [_doc] is not allowed"}}}]}
+        """;
+
     public const string SearchEmpty = """
         {"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}
         """;

@@ -88,6 +88,62 @@ public sealed class ElasticsearchSearchResultsTests
     }
 
     [Fact]
+    public async Task ReadsRecordHitsWithTheirStatusPenaltyTypesCategoryAndFormerNames()
+    {
+        var results = await TestEngine.Create(Answering(CannedResponse.Ok(SearchRecordsWithFacets)))
+            .SearchAsync(new SearchRequest { Identifier = new IdentifierFilter("91320402MA1XXXXX0L", null), Today = new DateOnly(2026, 3, 1) });
+
+        Assert.Equal(3, results.Total);
+        var penalty = results.Hits[0].Document;
+        Assert.Equal(DocumentType.Penalty, penalty.Type);
+        Assert.Equal("CZ-CF-2026-0001", penalty.EntryId);
+        Assert.Equal(RecordStatus.UnderObjection, penalty.RecordStatus);
+        Assert.Null(penalty.Status);
+        Assert.False(penalty.Withdrawn);
+        Assert.Equal(["警告", "罚款"], penalty.PenaltyTypes);
+        Assert.Equal(Severity.General, penalty.Severity);
+        Assert.Equal(new DateOnly(2027, 2, 10), penalty.PublicUntil);
+        Assert.Equal("警告，罚款人民币2万元。", penalty.Summary);
+
+        var licence = results.Hits[1].Document;
+        Assert.Equal(DocumentType.Licence, licence.Type);
+        Assert.Equal(RecordStatus.Revoked, licence.RecordStatus);
+        Assert.Equal("特许", licence.Category);
+        Assert.Null(licence.PenaltyTypes);
+
+        var subject = results.Hits[2].Document;
+        Assert.Equal(DocumentType.Subject, subject.Type);
+        Assert.Equal(["常州市恒达水泥制品厂", "常州恒达建筑材料厂"], subject.FormerNames);
+        Assert.Null(subject.RecordStatus);
+        Assert.Equal("/subjects/91320402MA1XXXXX0L", subject.Url);
+    }
+
+    [Fact]
+    public async Task CategoryAndPenaltyTypeAggregationsBecomeFacets()
+    {
+        var results = await TestEngine.Create(Answering(CannedResponse.Ok(SearchRecordsWithFacets))).SearchAsync(FoodQuery);
+
+        Assert.Equal([new FacetValue("licence", 1), new FacetValue("penalty", 1), new FacetValue("subject", 1)], results.Facets["type"]);
+        Assert.Equal([new FacetValue("特许", 1)], results.Facets["category"]);
+        Assert.Equal([new FacetValue("罚款", 1), new FacetValue("警告", 1)], results.Facets["penalty_type"]);
+        Assert.Empty(results.Facets["list_kind"]);
+    }
+
+    [Fact]
+    public async Task AnAnswerWithoutTheRecordAggregationsAndFieldsReadsAsNoRecordFacetsAndNoRecordStatus()
+    {
+        // An answer of the first mapping's shape (list entries and content only): the record facets are empty, not an
+        // error, and the hits are neither withdrawn nor carry a record status.
+        var results = await TestEngine.Create(Answering(CannedResponse.Ok(SearchWithHighlightsAndFacets))).SearchAsync(FoodQuery);
+
+        Assert.Equal(2, results.Total);
+        Assert.Empty(results.Facets["category"]);
+        Assert.Empty(results.Facets["penalty_type"]);
+        Assert.False(results.Hits[0].Document.Withdrawn);
+        Assert.Null(results.Hits[0].Document.RecordStatus);
+    }
+
+    [Fact]
     public async Task AMissingIndexAnswersWithNoResultsRatherThanAnError()
     {
         var results = await TestEngine.Create(Answering(new CannedResponse(404, IndexNotFound))).SearchAsync(FoodQuery);
