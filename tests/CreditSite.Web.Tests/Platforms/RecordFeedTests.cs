@@ -88,6 +88,21 @@ public sealed class RecordFeedTests(RecordFeedTests.Site site) : IClassFixture<R
         Assert.DoesNotContain("/CF-F03", await site.CreateClient().GetStringAsync(new Uri("/feeds/penalties.atom", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheApiReferenceLinksEveryRecordFeedForDiscovery()
+    {
+        var html = await site.CreateClient().GetStringAsync(new Uri("/api", UriKind.Relative));
+
+        var links = System.Text.RegularExpressions.Regex.Matches(html, """<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)" />""")
+            .Select(m => (System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), m.Groups[2].Value)).ToList();
+        Assert.Equal([("信用常州 · 行政许可", "/feeds/licences.atom"), ("信用常州 · 行政处罚", "/feeds/penalties.atom"), ("信用常州 · 信用承诺", "/feeds/commitments.atom")], links);
+        foreach (var (_, href) in links)
+        {
+            using var response = await site.CreateClient().GetAsync(new Uri(href, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
     private static string Link(XElement element, string rel) =>
         element.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == rel).Attribute("href")!.Value;
 }
