@@ -1,3 +1,4 @@
+using CreditSite.Content;
 using CreditSite.Hosting;
 using CreditSite.Import;
 using CreditSite.Indexing;
@@ -60,6 +61,8 @@ public static class CliServices
         services.AddSingleton(console);
         services.AddSingleton(new SiteFolders(root, builder.Configuration));
         services.AddCreditStore(builder.Configuration, root);
+        // 公共信用信息目录, loaded (and validated with file:line) only when a command needs it, as the site does.
+        services.AddSingleton(_ => CatalogueFile.Load(ContentPath(root, builder.Configuration)));
         services.AddListImport();
         services.AddListIndexing(builder.Configuration, root);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
@@ -67,6 +70,14 @@ public static class CliServices
         services.AddSingleton<IDbContextFactory<ApiKeyDbContext>>(sp => new ApiKeyDbContextFactory(sp.GetRequiredService<CreditStore>()));
         services.AddSingleton<ApiKeyStore>();
         return builder;
+    }
+
+    /// <summary>The content folder the site reads: <c>Content:Path</c>, or <c>content/</c> at the site root.</summary>
+    public static string ContentPath(string root, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration["Content:Path"];
+        return string.IsNullOrWhiteSpace(configured) ? Path.Combine(root, "content") : Path.GetFullPath(configured);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using CreditSite.Content;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -14,10 +15,14 @@ public static class CreditSiteCli
         用法：creditsite <命令> [选项]
 
         命令：
-          import --file <文件> [--replace]     导入红黑名单条目（UTF-8 CSV 或 JSON Lines）。
+          import [--kind <种类>] --file <文件> [--replace]
+                                              导入 UTF-8 CSV 或 JSON Lines 文件。
                                               全部行通过校验才写入；有任何问题则列出每一个问题，什么也不写。
-                                              --replace  以文件替换全部条目：文件中没有的条目将被删除。
-          reindex                             由存储中的名单条目和 content/ 重建搜索索引。
+                                              --kind     文件中是什么：list（红黑名单条目，默认）、licence（行政许可）、
+                                                         penalty（行政处罚）、commitment（信用承诺）、
+                                                         subject（基础信息，仅法人和其他组织）。
+                                              --replace  以文件替换这一种的全部数据：文件中没有的将被删除。
+          reindex                             由存储中的名单条目、各类记录和 content/ 重建搜索索引。
           demo-data --count <N> --out <文件>   生成 N 条演示数据（CSV，可用 import 导入）。
                                               --seed <数字>  随机种子（默认 2019；同一种子、同一天结果相同）。
           api-key issue --name <平台> [--quota <每分钟次数>] | revoke --id <编号> | list
@@ -61,10 +66,13 @@ public static class CreditSiteCli
                 config.SetExceptionHandler((exception, _) => Failure(console, exception));
 
                 config.AddCommand<ImportCommand>("import")
-                    .WithDescription("导入红黑名单条目：全部行通过校验才写入（一个事务），有任何问题则逐行列出，什么也不写。")
-                    .WithExample("import", "--file", "docs/examples/list-entries.csv");
+                    .WithDescription("导入红黑名单条目、行政许可、行政处罚、信用承诺或基础信息（--kind）：全部行通过校验才写入（一个事务），" +
+                        "有任何问题则逐行列出（行、列和原因），什么也不写。")
+                    .WithExample("import", "--file", "docs/examples/list-entries.csv")
+                    .WithExample("import", "--kind", "penalty", "--file", "docs/examples/penalties.csv")
+                    .WithExample("import", "--kind", "subject", "--file", "docs/examples/subjects.jsonl", "--replace");
                 config.AddCommand<ReindexCommand>("reindex")
-                    .WithDescription("由存储中的名单条目和 content/ 重建搜索索引，建好后原子切换。");
+                    .WithDescription("由存储中的名单条目、各类记录和 content/ 重建搜索索引，建好后原子切换。");
                 config.AddCommand<DemoDataCommand>("demo-data")
                     .WithDescription("生成演示数据（CSV，可用 import 导入）。")
                     .WithExample("demo-data", "--count", "10000", "--out", "demo.csv");
@@ -98,6 +106,15 @@ public static class CreditSiteCli
         {
             case CliUsageException e:
                 return Usage(console, e.Message);
+            case ContentException e:
+                // Like the site, which does not start: every problem with its file and line.
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"内容文件有 {e.Problems.Count} 处错误，命令未执行（修正后重新运行）："));
+                foreach (var problem in e.Problems)
+                {
+                    console.Error.WriteLine("  " + problem);
+                }
+
+                return ExitCodes.Failed;
             case OptionsValidationException e:
                 return Usage(console, "配置有误：" + string.Join("；", e.Failures) +
                     "（Privacy:IdHashKey 须与网站相同；开发时可设 DOTNET_ENVIRONMENT=Development）。");

@@ -9,23 +9,40 @@ using Spectre.Console.Cli;
 
 namespace CreditSite.Cli;
 
-/// <summary><c>import --file F [--replace]</c>: validate everything, write all-or-nothing in one transaction, then bring
-/// the search index up to date (or leave that to the running site's synchroniser when it holds the index lock).</summary>
-public sealed class ImportCommand(CreditStore store, ListImporter importer, ListIndexer indexer, ISearchEngine engine, CliConsole console)
+/// <summary><c>import [--kind K] --file F [--replace]</c>: validate everything, write all-or-nothing in one transaction,
+/// then bring the search index up to date (or leave that to the running site's synchroniser when it holds the index
+/// lock). <c>--kind</c> says what the file holds: list entries (the default), licences, penalties, commitments or
+/// registry records.</summary>
+public sealed class ImportCommand(
+    CreditStore store, ListImporter lists, RecordImporter records, ListIndexer indexer, ISearchEngine engine, CliConsole console)
     : AsyncCommand<ImportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("--kind <KIND>")]
+        [Description("文件中是什么：list（红黑名单条目，默认）、licence（行政许可）、penalty（行政处罚）、" +
+            "commitment（信用承诺）、subject（基础信息：法人和其他组织的登记信息，不含自然人）。各种文件的列见 docs/import-format.md")]
+        public string? Kind { get; init; }
+
         [CommandOption("--file <FILE>")]
         [Description("要导入的 UTF-8 CSV 或 JSON Lines 文件（格式见 docs/import-format.md）")]
         public string? File { get; init; }
 
         [CommandOption("--replace")]
-        [Description("以文件替换全部条目：文件中没有的条目将被删除")]
+        [Description("以文件替换这一种的全部数据：文件中没有的条目（或记录）将被删除，其他种类不受影响")]
         public bool Replace { get; init; }
 
-        public override ValidationResult Validate() =>
-            File is null ? ValidationResult.Error("缺少 --file <文件>（要导入的 CSV 或 JSON Lines 文件）。") : ValidationResult.Success();
+        public ImportKind ParsedKind => ImportKindText.TryParse(Kind ?? "list", out var kind) ? kind : ImportKind.List;
+
+        public override ValidationResult Validate()
+        {
+            if (Kind is not null && !ImportKindText.TryParse(Kind, out _))
+            {
+                return ValidationResult.Error($"未知的导入种类“{Kind}”，--kind 应为 {ImportKindText.Choices()}。");
+            }
+
+            return File is null ? ValidationResult.Error("缺少 --file <文件>（要导入的 CSV 或 JSON Lines 文件）。") : ValidationResult.Success();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -38,13 +55,16 @@ public sealed class ImportCommand(CreditStore store, ListImporter importer, List
         }
 
         var replace = settings.Replace;
+        var kind = settings.ParsedKind;
         await store.MigrateAsync(cancellationToken);
-        console.Out.WriteLine($"导入 {Path.GetFileName(path)} → {store.Description}{(replace ? "（替换全部条目）" : string.Empty)}");
+        console.Out.WriteLine($"导入{kind.Label()} {Path.GetFileName(path)} → {store.Description}{(replace ? $"（替换全部{kind.Label()}）" : string.Empty)}");
 
         var result = await CliProgress.RunAsync(["校验", "写入存储"], async lines =>
         {
-            var progress = new Progress(lines);
-            return await importer.ImportAsync(path, new ImportOptions { Replace = replace, Progress = progress }, cancellationToken);
+            var options = new ImportOptions { Replace = replace, Progress = new Progress(lines) };
+            return kind == ImportKind.List
+                ? await lists.ImportAsync(path, options, cancellationToken)
+                : await records.ImportAsync(kind, path, options, cancellationToken);
         });
 
         if (!result.Accepted)

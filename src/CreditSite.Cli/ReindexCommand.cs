@@ -9,7 +9,7 @@ namespace CreditSite.Cli;
 
 /// <summary><c>reindex</c>: rebuilds the search index from the store plus the content library, and swaps it in
 /// atomically (searches keep answering from the old index meanwhile).</summary>
-public sealed class ReindexCommand(CreditStore store, ListStore entries, ListIndexer indexer, ISearchEngine engine, SiteFolders site, CliConsole console)
+public sealed class ReindexCommand(CreditStore store, ListStore entries, RecordStore records, ListIndexer indexer, ISearchEngine engine, SiteFolders site, CliConsole console)
     : AsyncCommand<ReindexCommand.Settings>
 {
     public sealed class Settings : CommandSettings;
@@ -29,9 +29,10 @@ public sealed class ReindexCommand(CreditStore store, ListStore entries, ListInd
 
         await store.MigrateAsync(cancellationToken);
         var count = await entries.CountAsync(cancellationToken);
+        var recordCount = await records.CountListedAsync(cancellationToken);
         var outcome = await CliProgress.RunAsync(["重建搜索索引"], async lines =>
         {
-            lines[0].SetTotal(count + library.Policies.Count + library.RoleModels.Count + library.Announcements.Count);
+            lines[0].SetTotal(count + recordCount + library.Policies.Count + library.RoleModels.Count + library.Announcements.Count);
             return await indexer.RebuildAsync(engine, ContentDocuments(library), TimeSpan.FromMinutes(10), lines[0], cancellationToken);
         });
 
@@ -42,7 +43,7 @@ public sealed class ReindexCommand(CreditStore store, ListStore entries, ListInd
         }
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"搜索索引已重建：共 {outcome.Upserted} 篇文档（名单条目 {count} 条），变更序号 {outcome.ToSeq}。"));
+            $"搜索索引已重建：共 {outcome.Upserted} 篇文档（名单条目 {count} 条，行政许可、行政处罚、信用承诺和基础信息 {recordCount} 条），变更序号 {outcome.ToSeq}。"));
         return ExitCodes.Ok;
     }
 
@@ -61,8 +62,6 @@ public sealed class ReindexCommand(CreditStore store, ListStore entries, ListInd
     /// before the index is touched.</summary>
     private ContentLibrary LoadContent()
     {
-        var configured = site.Configuration["Content:Path"];
-        var path = string.IsNullOrWhiteSpace(configured) ? Path.Combine(site.Root, "content") : Path.GetFullPath(configured);
-        return ContentLibrary.Load(path);
+        return ContentLibrary.Load(CliServices.ContentPath(site.Root, site.Configuration));
     }
 }

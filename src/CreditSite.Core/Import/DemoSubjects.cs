@@ -8,7 +8,24 @@ namespace CreditSite.Import;
 /// <summary>A credit subject of the demonstration set. <see cref="Honoured"/> subjects only ever receive red-list
 /// honours; the others only black-list decisions, so nobody is a role model and on the black list at once.</summary>
 internal sealed record DemoSubject(
-    SubjectType Type, string Name, string? Uscc, string? IdNumber, DemoDataWords.Industry? Industry, bool Honoured);
+    SubjectType Type, string Name, string? Uscc, string? IdNumber, DemoDataWords.Industry? Industry, bool Honoured)
+{
+    /// <summary>The subject's number in <see cref="DemoSubjects"/> (negative for the hand-written sign-in subjects).</summary>
+    public int Index { get; init; }
+
+    /// <summary>The Changzhou division code of its USCC or ID number (320400 for the city itself).</summary>
+    public string District { get; init; } = "320400";
+
+    /// <summary>A company's 字号, e.g. 恒达.</summary>
+    public string? Brand { get; init; }
+
+    /// <summary>An individual business's owner (经营者) and kind of shop, e.g. 张建华 and 面馆.</summary>
+    public string? Owner { get; init; }
+
+    public string? ShopKind { get; init; }
+
+    public bool IsOrganisation => Type != SubjectType.NaturalPerson;
+}
 
 /// <summary>The subjects of the demonstration set, by number: the same seed and number always give the same subject,
 /// without a table of them. Every number gets its own code (USCC or ID number) and every organisation its own name:
@@ -73,7 +90,11 @@ internal sealed class DemoSubjects
         {
             var place = district.Code switch { "320400" => "常州市", "320481" => "溧阳市", _ => $"常州市{district.Name}区" };
             var uscc = UnifiedSocialCreditCode.Complete("92" + district.Code + RegisteredCode(index));
-            return new DemoSubject(SubjectType.OtherOrganization, place + ShopName(index), uscc.Value, null, null, random.Next(100) < 28);
+            var shop = Shop(index);
+            return new DemoSubject(SubjectType.OtherOrganization, place + shop.Name, uscc.Value, null, null, random.Next(100) < 28)
+            {
+                Index = index, District = district.Code, Owner = shop.Owner, ShopKind = shop.Kind,
+            };
         }
 
         var (brand, industry) = CompanyNameParts(index);
@@ -82,7 +103,10 @@ internal sealed class DemoSubjects
         var organisation = random.Next(10) < 7 ? RegisteredCode(index) : OldOrganisationCode(index);
         var code = UnifiedSocialCreditCode.Complete("91" + district.Code + organisation);
         return new DemoSubject(
-            SubjectType.LegalPerson, $"常州{where}{brand}{industry.Word}{suffix}", code.Value, null, industry, random.Next(100) < 28);
+            SubjectType.LegalPerson, $"常州{where}{brand}{industry.Word}{suffix}", code.Value, null, industry, random.Next(100) < 28)
+        {
+            Index = index, District = district.Code, Brand = brand,
+        };
     }
 
     /// <summary>A person's ID number: the birth date and the sequence number together are the subject number, so two
@@ -96,7 +120,7 @@ internal sealed class DemoSubjects
         var division = district == "320400" ? "320402" : district; // ID numbers name a district; the city code names none
         var id = ResidentIdNumber.Complete(string.Create(
             CultureInfo.InvariantCulture, $"{division}{birth:yyyyMMdd}{sequence:D3}"));
-        return new DemoSubject(SubjectType.NaturalPerson, name, null, id.Value, null, random.Next(100) < 15);
+        return new DemoSubject(SubjectType.NaturalPerson, name, null, id.Value, null, random.Next(100) < 15) { Index = index, District = division };
     }
 
     /// <summary>字号 and industry for the company with this number: a shuffled pair within the first
@@ -113,14 +137,14 @@ internal sealed class DemoSubjects
 
     /// <summary>An individual business's name after its owner, e.g. 张建华面馆; past every combination, branches
     /// (张建华面馆二分店).</summary>
-    private string ShopName(int index)
+    private (string Name, string Owner, string Kind) Shop(int index)
     {
         var combination = _shops.Map(index % ShopSpace);
         var shop = W.ShopKinds[combination % W.ShopKinds.Length];
         combination /= W.ShopKinds.Length;
         var owner = W.Surnames[combination / GivenNames.Length] + GivenNames[combination % GivenNames.Length];
         var branch = index / ShopSpace;
-        return branch == 0 ? owner + shop : $"{owner}{shop}{ChineseNumber(branch + 1)}分店";
+        return (branch == 0 ? owner + shop : $"{owner}{shop}{ChineseNumber(branch + 1)}分店", owner, shop);
     }
 
     private static string ChineseNumber(int value)

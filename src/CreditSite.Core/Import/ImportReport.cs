@@ -22,7 +22,7 @@ public sealed class ImportReport
 
     public string FileName { get; }
 
-    public ListFileFormat Format { get; internal set; }
+    public ImportFileFormat Format { get; internal set; }
 
     /// <summary>Data rows read (blank lines not counted).</summary>
     public long Rows { get; internal set; }

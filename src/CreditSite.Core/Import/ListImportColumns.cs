@@ -1,6 +1,6 @@
 namespace CreditSite.Import;
 
-/// <summary>The columns of an import file (CSV header names, JSON Lines keys). See docs/import-format.md.</summary>
+/// <summary>The columns of a list-entry import file (CSV header names, JSON Lines keys). See docs/import-format.md.</summary>
 public static class ListImportColumns
 {
     public const string EntryId = "entry_id";
@@ -32,23 +32,11 @@ public static class ListImportColumns
         EntryId, ListKind, SubjectType, SubjectName, Field, IssuingDepartment, DecisionNumber, DecisionDate, PublicUntil, Status,
     ];
 
-    private static readonly Dictionary<string, int> Ordinals =
-        All.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+    /// <summary>The same columns as one <see cref="ImportColumns"/>, for the file reader.</summary>
+    public static readonly ImportColumns Set = new(EntryId, All, Required);
 
     public static int Count => All.Count;
 
     /// <summary>The column's position in <see cref="All"/>, or -1 for an unknown name.</summary>
-    public static int OrdinalOf(string name) => Ordinals.TryGetValue(name, out var i) ? i : -1;
-}
-
-/// <summary>One data row as read from the file: raw text per column (null when the file has no such column), and the
-/// line it starts on (a quoted CSV value may span several lines).</summary>
-public sealed class ListImportRow(int line, string?[] values)
-{
-    public int Line { get; } = line;
-
-    public string? this[string column] => values[ListImportColumns.OrdinalOf(column)];
-
-    /// <summary>Trimmed value; empty when missing.</summary>
-    public string Value(string column) => (values[ListImportColumns.OrdinalOf(column)] ?? string.Empty).Trim();
+    public static int OrdinalOf(string name) => Set.OrdinalOf(name);
 }

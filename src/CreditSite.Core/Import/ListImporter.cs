@@ -42,104 +42,29 @@ public sealed class ImportFileChangedException : Exception
 }
 
 /// <summary>Imports a list file all-or-nothing: a streaming validation pass that collects every problem, then — only
-/// when there is none — a second streaming pass that writes all rows in one transaction. Memory stays flat apart
-/// from the set of entry ids used to find duplicates.</summary>
-public sealed class ListImporter(ListStore store, ResidentIdHasher hasher, TimeProvider time)
+/// when there is none — a second streaming pass that writes all rows in one transaction (<see cref="ImportPasses"/>).</summary>
+public sealed class ListImporter(ListStore store, ResidentIdHasher hasher, CreditCatalogue catalogue, TimeProvider time)
 {
-    private const int ProgressEvery = 5_000;
-
-    public ImportReport Validate(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var today = CreditCalendar.Today(time);
-        var report = new ImportReport(Path.GetFileName(path));
-        foreach (var _ in ReadValid(path, report, today, time.GetUtcNow(), ImportPhase.Validating, progress, cancellationToken))
-        {
-            // Only the report matters in this pass.
-        }
-
-        return report;
-    }
+    public ImportReport Validate(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportPasses.Validate(path, Validator(time.GetUtcNow()), progress, cancellationToken);
 
     public async Task<ImportResult> ImportAsync(string path, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ImportOptions();
-        var today = CreditCalendar.Today(time);
-        var importedAt = time.GetUtcNow();
-        var report = new ImportReport(Path.GetFileName(path));
-        foreach (var _ in ReadValid(path, report, today, importedAt, ImportPhase.Validating, options.Progress, cancellationToken))
-        {
-            // First pass: collect every problem.
-        }
-
+        var validator = Validator(time.GetUtcNow());
+        var report = ImportPasses.Validate(path, validator, options.Progress, cancellationToken);
         if (!report.Accepted)
         {
             return new ImportResult(report, null);
         }
 
         var written = await store.WriteAsync(
-            WritePass(path, today, importedAt, options.Progress, cancellationToken),
+            ImportPasses.WritePass(path, validator, options.Progress, cancellationToken),
             new ListWrite { Source = report.FileName, Replace = options.Replace, OnlyIfEmpty = options.OnlyIfEmpty },
             cancellationToken);
         return new ImportResult(report, written);
     }
 
-    private IEnumerable<ListEntry> WritePass(string path, DateOnly today, DateTimeOffset importedAt, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
-    {
-        var report = new ImportReport(Path.GetFileName(path));
-        foreach (var entry in ReadValid(path, report, today, importedAt, ImportPhase.Writing, progress, cancellationToken))
-        {
-            if (!report.Accepted)
-            {
-                throw new ImportFileChangedException();
-            }
-
-            yield return entry;
-        }
-
-        if (!report.Accepted)
-        {
-            throw new ImportFileChangedException();
-        }
-    }
-
-    /// <summary>Yields the valid entries while adding every problem to <paramref name="report"/>.</summary>
-    private IEnumerable<ListEntry> ReadValid(
-        string path, ImportReport report, DateOnly today, DateTimeOffset importedAt, ImportPhase phase,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
-    {
-        using var reader = new ListFileReader(path);
-        var validator = new ListEntryValidator(hasher, today);
-        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        long rows = 0;
-        foreach (var row in reader.ReadRows(report))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var entry = validator.Validate(row, report, importedAt);
-            var entryId = row.Value(ListImportColumns.EntryId);
-            if (entryId.Length > 0)
-            {
-                if (firstLineOf.TryGetValue(entryId, out var first))
-                {
-                    report.Add(row.Line, ListImportColumns.EntryId, $"entry_id“{Echo.Safe(entryId)}”在本文件中重复，首次出现在第 {first} 行。");
-                    entry = null;
-                }
-                else
-                {
-                    firstLineOf.Add(entryId, row.Line);
-                }
-            }
-
-            if (++rows % ProgressEvery == 0)
-            {
-                progress?.Report(new ImportProgress(phase, rows, reader.Position, reader.Length));
-            }
-
-            if (entry is not null)
-            {
-                yield return entry;
-            }
-        }
-
-        progress?.Report(new ImportProgress(phase, rows, reader.Length, reader.Length));
-    }
+    private IRowValidator<ListEntry> Validator(DateTimeOffset importedAt) =>
+        new ListEntryValidator(hasher, catalogue, CreditCalendar.Today(time)).ForImport(importedAt);
 }

@@ -12,43 +12,10 @@ internal static class PostgresListWriter
         NpgsqlConnection connection, IEnumerable<ListEntry> entries, long seq, bool intoEmptyTable,
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var deferred = intoEmptyTable ? await DropSecondaryIndexesAsync(connection, cancellationToken) : [];
+        var deferred = intoEmptyTable ? await BulkIndexes.DropPostgresAsync(connection, "list_entries", cancellationToken) : [];
         var rows = await UpsertPostgresAsync(connection, entries, seq, progress, cancellationToken);
-        foreach (var definition in deferred)
-        {
-            await using var create = connection.CreateCommand();
-            create.CommandText = definition;
-            create.CommandTimeout = 0;
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await BulkIndexes.RestorePostgresAsync(connection, deferred, cancellationToken);
         return rows;
-    }
-
-    /// <summary>The PostgreSQL counterpart: every index of <c>list_entries</c> that does not back a constraint.</summary>
-    private static async Task<List<string>> DropSecondaryIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText =
-                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = 'list_entries' " +
-                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
-            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (name, _) in indexes)
-        {
-            await using var drop = connection.CreateCommand();
-            drop.CommandText = $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return indexes.Select(i => i.Sql).ToList();
     }
 
     /// <summary>Binary COPY into a temporary table, then one upsert from it: the fastest bulk path PostgreSQL has, and

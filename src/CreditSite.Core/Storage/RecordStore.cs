@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CreditSite.Domain;
 using CreditSite.Hosting;
@@ -22,17 +23,60 @@ public sealed class RecordStore(CreditStore store)
 {
     public const string SubjectKind = "subject";
 
-    /// <summary>Writes the records of one kind in one transaction. With <see cref="ListWrite.Replace"/>, records of that
-    /// kind not in this write are removed (with a tombstone each). A record seen before keeps its first import time.</summary>
-    public Task<ListWriteOutcome> WriteRecordsAsync(RecordKind kind, IEnumerable<PublicRecord> records, ListWrite write, CancellationToken cancellationToken = default) =>
-        WriteAsync(kind.Code(), write, (context, seq, now) => RecordWriter.WriteRecordsAsync(context, kind, records, seq, now, write.Progress, cancellationToken), cancellationToken);
+    /// <summary>Writes the records of one kind (already validated, unique ids) in one transaction, streaming the
+    /// enumeration once; if it throws, nothing is written. With <see cref="ListWrite.Replace"/>, records of that kind
+    /// not in this write are removed (with a tombstone each); other kinds and list entries are untouched. A record seen
+    /// before keeps its first import time; every record written carries the batch's change sequence.</summary>
+    public Task<ListWriteOutcome> WriteRecordsAsync(RecordKind kind, IEnumerable<PublicRecord> records, ListWrite write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return WriteAsync(kind.Code(), write, (connection, transaction, seq, now, intoEmptyTable) => RecordWriter.WriteAsync(
+            store.Provider, connection, transaction, RecordColumns.PublicRecords, Stamped(records, kind, now), RecordColumns.Fill, seq,
+            intoEmptyTable, write.Progress, cancellationToken), cancellationToken);
+    }
 
     /// <summary>Writes registry records in one transaction; <see cref="ListWrite.Replace"/> removes the others.</summary>
-    public Task<ListWriteOutcome> WriteSubjectsAsync(IEnumerable<RegistrySubject> subjects, ListWrite write, CancellationToken cancellationToken = default) =>
-        WriteAsync(SubjectKind, write, (context, seq, now) => RecordWriter.WriteSubjectsAsync(context, subjects, seq, now, write.Progress, cancellationToken), cancellationToken);
+    public Task<ListWriteOutcome> WriteSubjectsAsync(IEnumerable<RegistrySubject> subjects, ListWrite write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        return WriteAsync(SubjectKind, write, (connection, transaction, seq, now, intoEmptyTable) => RecordWriter.WriteAsync(
+            store.Provider, connection, transaction, RecordColumns.RegistrySubjects, Stamped(subjects, now), RecordColumns.Fill, seq,
+            intoEmptyTable, write.Progress, cancellationToken), cancellationToken);
+    }
 
-    private async Task<ListWriteOutcome> WriteAsync(
-        string kind, ListWrite write, Func<CreditDbContext, long, DateTimeOffset, Task<(int Rows, int Inserted)>> rows, CancellationToken cancellationToken)
+    /// <summary>The import's own time when it gave one (the importer's clock), else the write's.</summary>
+    private static IEnumerable<PublicRecord> Stamped(IEnumerable<PublicRecord> records, RecordKind kind, DateTimeOffset now)
+    {
+        foreach (var record in records)
+        {
+            record.Kind = kind;
+            if (record.ImportedAt == default)
+            {
+                record.ImportedAt = now;
+            }
+
+            // A new row's first import is this one; the upsert keeps an existing row's.
+            record.FirstImportedAt = record.ImportedAt;
+            yield return record;
+        }
+    }
+
+    private static IEnumerable<RegistrySubject> Stamped(IEnumerable<RegistrySubject> subjects, DateTimeOffset now)
+    {
+        foreach (var subject in subjects)
+        {
+            if (subject.ImportedAt == default)
+            {
+                subject.ImportedAt = now;
+            }
+
+            yield return subject;
+        }
+    }
+
+    private delegate Task<int> RowWriter(DbConnection connection, DbTransaction transaction, long seq, DateTimeOffset now, bool intoEmptyTable);
+
+    private async Task<ListWriteOutcome> WriteAsync(string kind, ListWrite write, RowWriter rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         await using var context = store.CreateContext();
@@ -40,7 +84,7 @@ public sealed class RecordStore(CreditStore store)
         var connection = context.Database.GetDbConnection();
         await using var transaction = await ListStore.BeginImportTransactionAsync(store, context, connection, cancellationToken);
 
-        if (write.OnlyIfEmpty && await AnyAsync(context, kind, cancellationToken))
+        if (write.OnlyIfEmpty && await CountAsync(context, kind, cancellationToken) > 0)
         {
             return ListWriteOutcome.NothingWritten;
         }
@@ -56,7 +100,10 @@ public sealed class RecordStore(CreditStore store)
         await context.SaveChangesAsync(cancellationToken);
         var seq = batch.Id;
 
-        var (written, inserted) = await rows(context, seq, now);
+        var before = await CountAsync(context, kind, cancellationToken);
+        var intoEmptyTable = kind == SubjectKind ? before == 0 : !await context.PublicRecords.AnyAsync(cancellationToken);
+        var written = await rows(connection, transaction, seq, now, intoEmptyTable);
+        var inserted = (int)(await CountAsync(context, kind, cancellationToken) - before);
         var removed = 0;
         if (write.Replace)
         {
@@ -85,15 +132,16 @@ public sealed class RecordStore(CreditStore store)
         return new ListWriteOutcome(seq, written, inserted, written - inserted, removed);
     }
 
-    private static async Task<bool> AnyAsync(CreditDbContext context, string kind, CancellationToken cancellationToken)
+    /// <summary>Rows of one record kind, or registry records.</summary>
+    private static async Task<long> CountAsync(CreditDbContext context, string kind, CancellationToken cancellationToken)
     {
         if (kind == SubjectKind)
         {
-            return await context.RegistrySubjects.AnyAsync(cancellationToken);
+            return await context.RegistrySubjects.LongCountAsync(cancellationToken);
         }
 
         var recordKind = PublicRecordModel.KindOf(kind);
-        return await context.PublicRecords.AnyAsync(r => r.Kind == recordKind, cancellationToken);
+        return await context.PublicRecords.LongCountAsync(r => r.Kind == recordKind, cancellationToken);
     }
 
     public async Task<PublicRecord?> FindAsync(RecordKind kind, string recordId, CancellationToken cancellationToken = default)

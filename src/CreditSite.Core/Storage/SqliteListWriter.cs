@@ -11,60 +11,17 @@ internal static class SqliteListWriter
         SqliteConnection connection, SqliteTransaction transaction, IEnumerable<ListEntry> entries, long seq, bool intoEmptyTable,
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        // Into an empty table, building the secondary indexes once at the end (sorted) is several times faster
-        // than updating them row by row. DDL is transactional (here and in PostgreSQL): a failed import restores them.
-        var deferred = intoEmptyTable ? await DropSecondaryIndexesAsync(connection, transaction, cancellationToken) : [];
+        var deferred = intoEmptyTable ? await BulkIndexes.DropSqliteAsync(connection, transaction, "list_entries", cancellationToken) : [];
         var rows = await UpsertSqliteAsync(connection, transaction, entries, seq, progress, cancellationToken);
-        foreach (var definition in deferred)
-        {
-            await using var create = connection.CreateCommand();
-            create.Transaction = transaction;
-            create.CommandText = definition;
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await BulkIndexes.RestoreSqliteAsync(connection, transaction, deferred, cancellationToken);
         return rows;
-    }
-
-    /// <summary>Drops the migration-created indexes of <c>list_entries</c> (not the primary key) and returns their
-    /// <c>CREATE INDEX</c> statements, exactly as the migrations wrote them.</summary>
-    private static async Task<List<string>> DropSecondaryIndexesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.Transaction = transaction;
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'list_entries' AND sql IS NOT NULL";
-            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (name, _) in indexes)
-        {
-            await using var drop = connection.CreateCommand();
-            drop.Transaction = transaction;
-            drop.CommandText = $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return indexes.Select(i => i.Sql).ToList();
     }
 
     private static async Task<int> UpsertSqliteAsync(
         SqliteConnection connection, SqliteTransaction transaction, IEnumerable<ListEntry> entries, long seq,
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        await using (var tuning = connection.CreateCommand())
-        {
-            // Six B-tree indexes take random-order keys; with SQLite's default 2 MB page cache a large import spends
-            // most of its time re-reading pages. 256 MB (for this connection only) keeps them in memory.
-            tuning.Transaction = transaction;
-            tuning.CommandText = "PRAGMA cache_size = -262144;";
-            await tuning.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await BulkIndexes.EnlargeSqliteCacheAsync(connection, transaction, cancellationToken);
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -168,7 +168,7 @@ public sealed partial class DemoDataGeneratorTests : IDisposable
     /// hash of the ID number.</summary>
     private static List<ListEntry> FirstStartSet(DateOnly today)
     {
-        var validator = new ListEntryValidator(ImportFiles.Hasher(), today);
+        var validator = new ListEntryValidator(ImportFiles.Hasher(), ImportFiles.Catalogue(), today);
         var report = new ImportReport("demo-entries.csv");
         var entries = new DemoDataGenerator().Rows(10_000, today).Concat(SignInDemoSubjects.Rows(today))
             .Select((values, i) => validator.Validate(new ListImportRow(i + 2, values), report, ImportFiles.Now))

@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using CreditSite.Content;
+using CreditSite.Domain;
+using CreditSite.Hosting;
 using CreditSite.Identifiers;
 using CreditSite.Import;
 using CreditSite.Storage;
@@ -29,9 +32,14 @@ public sealed class ImportFiles : IDisposable
 
     public static ResidentIdHasher Hasher() => new(HashKey);
 
+    private static readonly Lazy<CreditCatalogue> LoadedCatalogue = new(() => CatalogueFile.Load(Path.Combine(SiteRoot.Find(), "content")));
+
+    /// <summary>The catalogue the site ships (<c>content/data/catalogue.yaml</c>).</summary>
+    public static CreditCatalogue Catalogue() => LoadedCatalogue.Value;
+
     /// <summary>An importer whose store is a SQLite file in <see cref="Folder"/> (created only when written to).</summary>
     public ListImporter Importer(CreditStore? store = null) =>
-        new(new ListStore(store ?? new CreditStore(Hosting.StoreProvider.Sqlite, $"Data Source={Path.Combine(Folder, "unused.db")}")), Hasher(), Clock());
+        new(new ListStore(store ?? new CreditStore(Hosting.StoreProvider.Sqlite, $"Data Source={Path.Combine(Folder, "unused.db")}")), Hasher(), Catalogue(), Clock());
 
     public static Dictionary<string, string> Organisation(string entryId = "JS-2025-0001") => new()
     {

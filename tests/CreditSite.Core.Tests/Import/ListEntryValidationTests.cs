@@ -132,9 +132,9 @@ public sealed class ListEntryValidationTests : IDisposable
     [Fact]
     public void StoresPersonAsHashMaskAndOpaqueSubjectKey()
     {
-        var validator = new CreditSite.Import.ListEntryValidator(ImportFiles.Hasher(), new DateOnly(2025, 6, 30));
+        var validator = new CreditSite.Import.ListEntryValidator(ImportFiles.Hasher(), ImportFiles.Catalogue(), new DateOnly(2025, 6, 30));
         var report = new CreditSite.Import.ImportReport("x.csv");
-        using var reader = new CreditSite.Import.ListFileReader(_files.Csv(ImportFiles.Person()));
+        using var reader = new CreditSite.Import.ImportFileReader(_files.Csv(ImportFiles.Person()), CreditSite.Import.ListImportColumns.Set);
         var row = Assert.Single(reader.ReadRows(report));
 
         var entry = validator.Validate(row, report, ImportFiles.Now);

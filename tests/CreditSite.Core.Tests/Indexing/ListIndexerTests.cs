@@ -27,7 +27,7 @@ public sealed class ListIndexerTests : IAsyncLifetime, IDisposable
         var credit = CreditStore.FromOptions(new StorageOptions { DataPath = _files.Folder }, _files.Folder);
         await credit.MigrateAsync();
         _store = new ListStore(credit);
-        _importer = new ListImporter(_store, ImportFiles.Hasher(), ImportFiles.Clock());
+        _importer = new ListImporter(_store, ImportFiles.Hasher(), ImportFiles.Catalogue(), ImportFiles.Clock());
         _indexer = new ListIndexer(_store, new RecordStore(credit), new ListIndexCheckpoint(_files.Folder, "Embedded"));
         _engine = new EmbeddedSearchEngine(_files.Folder);
     }

@@ -18,7 +18,7 @@ public abstract class ListStoreContract : IAsyncLifetime
 
     private ListStore Lists => new(Store);
 
-    private ListImporter Importer => new(Lists, ImportFiles.Hasher(), ImportFiles.Clock());
+    private ListImporter Importer => new(Lists, ImportFiles.Hasher(), ImportFiles.Catalogue(), ImportFiles.Clock());
 
     /// <summary>A new empty database for one test.</summary>
     protected abstract Task<CreditStore> CreateStoreAsync();
@@ -263,8 +263,8 @@ public abstract class ListStoreContract : IAsyncLifetime
         IEnumerable<ListEntry> Broken(string file)
         {
             var report = new ImportReport("broken");
-            using var reader = new ListFileReader(file);
-            var validator = new ListEntryValidator(ImportFiles.Hasher(), new DateOnly(2025, 6, 30));
+            using var reader = new ImportFileReader(file, ListImportColumns.Set);
+            var validator = new ListEntryValidator(ImportFiles.Hasher(), ImportFiles.Catalogue(), new DateOnly(2025, 6, 30));
             foreach (var row in reader.ReadRows(report))
             {
                 yield return validator.Validate(row, report, ImportFiles.Now)!;

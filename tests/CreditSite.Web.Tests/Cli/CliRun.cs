@@ -20,6 +20,9 @@ internal sealed class CliRun : IDisposable
 
     public string DataPath { get; }
 
+    /// <summary>More environment variables for every run (e.g. <c>Content__Path</c>).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     /// <summary>Runs the CLI with <paramref name="args"/>. A run that hangs is killed with its whole process tree after
     /// a generous limit (see <see cref="ExternalProcess"/>), so a broken command fails its test instead of outliving it.</summary>
     public async Task<ExternalProcess.Result> RunAsync(params string[] args)
@@ -34,6 +37,10 @@ internal sealed class CliRun : IDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment["Storage__DataPath"] = DataPath;
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
 
         return await ExternalProcess.RunAsync(start);
     }

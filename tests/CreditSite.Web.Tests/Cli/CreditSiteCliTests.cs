@@ -100,6 +100,8 @@ public sealed class CreditSiteCliTests : IDisposable
     [InlineData("import --file x.csv -- extra", "无法识别的参数“extra”")]
     [InlineData("import --replace=yes --file x.csv", "开关选项（如 --replace）不能带值")]
     [InlineData("api-key", "缺少子命令")]
+    [InlineData("import --kind fine --file x.csv", "未知的导入种类“fine”，--kind 应为 list（红黑名单条目，默认）、licence（行政许可）、penalty（行政处罚）、commitment（信用承诺）或 subject")]
+    [InlineData("import --file x.csv --kind", "选项 --kind 缺少值")]
     public async Task UsageErrorsExitWithTwoAndShowChineseUsage(string commandLine, string expected)
     {
         var result = await _cli.RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -112,6 +114,7 @@ public sealed class CreditSiteCliTests : IDisposable
     [Theory]
     [InlineData("--help", "import")]
     [InlineData("import --help", "--replace")]
+    [InlineData("import --help", "penalty（行政处罚）")]
     [InlineData("reindex --help", "creditsite reindex")]
     [InlineData("demo-data --help", "--seed")]
     [InlineData("api-key --help", "revoke")]

@@ -1,4 +1,5 @@
 using System.Net;
+using CreditSite.Content;
 using CreditSite.Hosting;
 using CreditSite.Identifiers;
 using CreditSite.Import;
@@ -33,7 +34,8 @@ public sealed class ListIndexSynchroniserTests : IDisposable
 
         // Written to the store the way another process would, without touching the index.
         var store = new ListStore(CreditStore.FromOptions(new StorageOptions { DataPath = _site.DataPath }, _site.DataPath));
-        var importer = new ListImporter(store, new ResidentIdHasher("testing-only-id-hash-key-not-a-secret"), TimeProvider.System);
+        var importer = new ListImporter(
+            store, new ResidentIdHasher("testing-only-id-hash-key-not-a-secret"), CatalogueFile.Load(Path.Combine(SiteRoot.Find(), "content")), TimeProvider.System);
         var result = await importer.ImportAsync(ExampleCsv);
         Assert.True(result.Accepted, result.Report.Describe());
 

@@ -5,30 +5,34 @@ using nietras.SeparatedValues;
 
 namespace CreditSite.Import;
 
-public enum ListFileFormat
+public enum ImportFileFormat
 {
     Csv,
     JsonLines,
 }
 
-/// <summary>Reads an import file as a stream of rows: UTF-8 CSV with a header row (RFC 4180 quoting: commas, quotes
-/// and line breaks inside quoted values), or JSON Lines (one object per line). A UTF-8 byte order mark is skipped.
-/// Problems with the file itself (encoding, header, a malformed line) go into the report; rows are yielded as read.</summary>
-public sealed class ListFileReader : IDisposable
+/// <summary>Reads an import file of any kind as a stream of rows: UTF-8 CSV with a header row (RFC 4180 quoting:
+/// commas, quotes and line breaks inside quoted values), or JSON Lines (one object per line). A UTF-8 byte order mark is
+/// skipped. The kind's <see cref="ImportColumns"/> say which columns exist and which a header must name. Problems with
+/// the file itself (encoding, header, a malformed line) go into the report; rows are yielded as read.</summary>
+public sealed class ImportFileReader : IDisposable
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
     private readonly string _path;
+    private readonly ImportColumns _columns;
     private FileStream? _stream;
 
-    public ListFileReader(string path, ListFileFormat? format = null)
+    public ImportFileReader(string path, ImportColumns columns, ImportFileFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(columns);
         _path = path;
+        _columns = columns;
         Format = format ?? Detect(path);
     }
 
-    public ListFileFormat Format { get; }
+    public ImportFileFormat Format { get; }
 
     public void Dispose()
     {
@@ -43,17 +47,17 @@ public sealed class ListFileReader : IDisposable
 
     /// <summary>By extension (<c>.jsonl</c>, <c>.ndjson</c> → JSON Lines; <c>.csv</c> → CSV), otherwise by the first
     /// character: <c>{</c> means JSON Lines.</summary>
-    public static ListFileFormat Detect(string path)
+    public static ImportFileFormat Detect(string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".jsonl" or ".ndjson")
         {
-            return ListFileFormat.JsonLines;
+            return ImportFileFormat.JsonLines;
         }
 
         if (extension == ".csv")
         {
-            return ListFileFormat.Csv;
+            return ImportFileFormat.Csv;
         }
 
         using var stream = File.OpenRead(path);
@@ -72,15 +76,15 @@ public sealed class ListFileReader : IDisposable
                 continue;
             }
 
-            return b == (byte)'{' ? ListFileFormat.JsonLines : ListFileFormat.Csv;
+            return b == (byte)'{' ? ImportFileFormat.JsonLines : ImportFileFormat.Csv;
         }
 
-        return ListFileFormat.Csv;
+        return ImportFileFormat.Csv;
     }
 
     /// <summary>Yields the data rows; adds file-level problems to <paramref name="report"/>. Stops at the first problem
     /// that makes the rest unreadable (bad encoding, bad header).</summary>
-    public IEnumerable<ListImportRow> ReadRows(ImportReport report)
+    public IEnumerable<ImportRow> ReadRows(ImportReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         report.Format = Format;
@@ -95,11 +99,11 @@ public sealed class ListFileReader : IDisposable
             }
 
             using var text = new StreamReader(_stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-            var rows = Format == ListFileFormat.Csv ? ReadCsv(text, report) : ReadJsonLines(text, report);
+            var rows = Format == ImportFileFormat.Csv ? ReadCsv(text, report) : ReadJsonLines(text, report);
             using var enumerator = rows.GetEnumerator();
             while (true)
             {
-                ListImportRow row;
+                ImportRow row;
                 try
                 {
                     if (!enumerator.MoveNext())
@@ -122,7 +126,7 @@ public sealed class ListFileReader : IDisposable
 
             if (report.Rows == 0 && report.Accepted)
             {
-                report.Add(Format == ListFileFormat.Csv ? 2 : 1, null, "文件中没有数据行。");
+                report.Add(Format == ImportFileFormat.Csv ? 2 : 1, null, "文件中没有数据行。");
             }
         }
         finally
@@ -145,7 +149,7 @@ public sealed class ListFileReader : IDisposable
         return head.SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
     }
 
-    private static IEnumerable<ListImportRow> ReadCsv(TextReader text, ImportReport report)
+    private IEnumerable<ImportRow> ReadCsv(TextReader text, ImportReport report)
     {
         using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
         if (!reader.MoveNext())
@@ -176,18 +180,18 @@ public sealed class ListFileReader : IDisposable
                 continue;
             }
 
-            var values = new string?[ListImportColumns.Count];
+            var values = new string?[_columns.Count];
             for (var i = 0; i < ordinals.Length; i++)
             {
                 values[ordinals[i]] = row[i].ToString();
             }
 
-            yield return new ListImportRow(row.LineNumberFrom, values);
+            yield return new ImportRow(row.LineNumberFrom, _columns, values);
         }
     }
 
     /// <summary>Maps each header position to a column ordinal; null (with problems reported) when the header is bad.</summary>
-    private static int[]? ReadHeader(SepReader.Row header, ImportReport report)
+    private int[]? ReadHeader(SepReader.Row header, ImportReport report)
     {
         var ordinals = new int[header.ColCount];
         var seen = new HashSet<int>();
@@ -195,11 +199,11 @@ public sealed class ListFileReader : IDisposable
         for (var i = 0; i < header.ColCount; i++)
         {
             var name = header[i].ToString().Trim().TrimStart('\uFEFF').ToLowerInvariant();
-            var ordinal = ListImportColumns.OrdinalOf(name);
+            var ordinal = _columns.OrdinalOf(name);
             if (ordinal < 0)
             {
                 report.Add(1, Echo.Safe(name),
-                    $"表头中有未知的列“{Echo.Safe(name)}”。可用的列：{string.Join("、", ListImportColumns.All)}。");
+                    $"表头中有未知的列“{Echo.Safe(name)}”。可用的列：{string.Join("、", _columns.All)}。");
             }
             else if (!seen.Add(ordinal))
             {
@@ -209,9 +213,9 @@ public sealed class ListFileReader : IDisposable
             ordinals[i] = ordinal;
         }
 
-        foreach (var required in ListImportColumns.Required)
+        foreach (var required in _columns.Required)
         {
-            if (!seen.Contains(ListImportColumns.OrdinalOf(required)))
+            if (!seen.Contains(_columns.OrdinalOf(required)))
             {
                 report.Add(1, required, "表头缺少必需的列。");
             }
@@ -220,7 +224,7 @@ public sealed class ListFileReader : IDisposable
         return report.Problems.Count == before ? ordinals : null;
     }
 
-    private static IEnumerable<ListImportRow> ReadJsonLines(TextReader text, ImportReport report)
+    private IEnumerable<ImportRow> ReadJsonLines(TextReader text, ImportReport report)
     {
         var lineNumber = 0;
         while (text.ReadLine() is { } line)
@@ -235,12 +239,12 @@ public sealed class ListFileReader : IDisposable
             var values = ParseJsonLine(line, lineNumber, report);
             if (values is not null)
             {
-                yield return new ListImportRow(lineNumber, values);
+                yield return new ImportRow(lineNumber, _columns, values);
             }
         }
     }
 
-    private static string?[]? ParseJsonLine(string line, int lineNumber, ImportReport report)
+    private string?[]? ParseJsonLine(string line, int lineNumber, ImportReport report)
     {
         JsonDocument document;
         try
@@ -262,15 +266,15 @@ public sealed class ListFileReader : IDisposable
                 return null;
             }
 
-            var values = new string?[ListImportColumns.Count];
+            var values = new string?[_columns.Count];
             var ok = true;
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 var name = property.Name.Trim().ToLowerInvariant();
-                var ordinal = ListImportColumns.OrdinalOf(name);
+                var ordinal = _columns.OrdinalOf(name);
                 if (ordinal < 0)
                 {
-                    report.Add(lineNumber, Echo.Safe(name), $"未知的字段“{Echo.Safe(name)}”。可用的字段：{string.Join("、", ListImportColumns.All)}。");
+                    report.Add(lineNumber, Echo.Safe(name), $"未知的字段“{Echo.Safe(name)}”。可用的字段：{string.Join("、", _columns.All)}。");
                     ok = false;
                     continue;
                 }
@@ -290,11 +294,18 @@ public sealed class ListFileReader : IDisposable
                     case JsonValueKind.Number:
                         values[ordinal] = property.Value.GetRawText();
                         break;
+                    case JsonValueKind.True or JsonValueKind.False:
+                        values[ordinal] = property.Value.ValueKind == JsonValueKind.True ? "true" : "false";
+                        break;
                     case JsonValueKind.Null:
                         values[ordinal] = string.Empty;
                         break;
+                    case JsonValueKind.Array when _columns.IsList(name):
+                        values[ordinal] = JoinArray(property.Value, lineNumber, name, report);
+                        ok &= values[ordinal] is not null;
+                        break;
                     default:
-                        report.Add(lineNumber, name, "值应为字符串。");
+                        report.Add(lineNumber, name, _columns.IsList(name) ? "值应为字符串或字符串数组。" : "值应为字符串。");
                         ok = false;
                         break;
                 }
@@ -302,6 +313,25 @@ public sealed class ListFileReader : IDisposable
 
             return ok ? values : null;
         }
+    }
+
+    /// <summary>A list column given as a JSON array (<c>["罚款", "警告"]</c>): its strings joined with <c>;</c>, the
+    /// separator the CSV form uses; null (with the problem reported) when an element is not a string.</summary>
+    private static string? JoinArray(JsonElement array, int lineNumber, string name, ImportReport report)
+    {
+        var items = new List<string>();
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                report.Add(lineNumber, name, "数组中的每一项都应为字符串。");
+                return null;
+            }
+
+            items.Add(item.GetString()!);
+        }
+
+        return string.Join(';', items);
     }
 
     /// <summary>The line holding the first byte sequence that is not UTF-8; only run after decoding failed.</summary>
@@ -335,60 +365,5 @@ public sealed class ListFileReader : IDisposable
         }
 
         return line;
-    }
-}
-
-/// <summary>Cell text quoted back in a message: cut short, and any run of 15 or more digits masked so that an ID
-/// number typed into the wrong column is not echoed in full.</summary>
-internal static class Echo
-{
-    public static string Safe(string value)
-    {
-        // Mask before cutting, so a cut cannot leave most of a number unmasked at the end.
-        var text = ContainsLongDigitRun(value) ? MaskDigitRuns(value) : value;
-        return text.Length > 40 ? text[..40] + "…" : text;
-    }
-
-    private static bool ContainsLongDigitRun(string text)
-    {
-        var run = 0;
-        foreach (var c in text)
-        {
-            run = char.IsAsciiDigit(c) ? run + 1 : 0;
-            if (run >= 15)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string MaskDigitRuns(string text)
-    {
-        var chars = text.ToCharArray();
-        var start = -1;
-        for (var i = 0; i <= chars.Length; i++)
-        {
-            var digit = i < chars.Length && char.IsAsciiDigit(chars[i]);
-            if (digit && start < 0)
-            {
-                start = i;
-            }
-            else if (!digit && start >= 0)
-            {
-                if (i - start >= 15)
-                {
-                    for (var j = start + 6; j < i - 4; j++)
-                    {
-                        chars[j] = '*';
-                    }
-                }
-
-                start = -1;
-            }
-        }
-
-        return new string(chars);
     }
 }

@@ -5,16 +5,16 @@ namespace CreditSite.Core.Tests.Import;
 
 /// <summary>Reading import files: CSV quoting and line numbers, byte order mark, JSON Lines, and what is wrong with a
 /// file as a whole (empty, no data, header, encoding).</summary>
-public sealed class ListFileReaderTests : IDisposable
+public sealed class ImportFileReaderTests : IDisposable
 {
     private readonly ImportFiles _files = new();
 
     public void Dispose() => _files.Dispose();
 
-    private static (List<ListImportRow> Rows, ImportReport Report) Read(string path)
+    private static (List<ImportRow> Rows, ImportReport Report) Read(string path)
     {
         var report = new ImportReport(Path.GetFileName(path));
-        using var reader = new ListFileReader(path);
+        using var reader = new ImportFileReader(path, ListImportColumns.Set);
         return (reader.ReadRows(report).ToList(), report);
     }
 
@@ -143,7 +143,7 @@ public sealed class ListFileReaderTests : IDisposable
         var (rows, report) = Read(path);
 
         Assert.True(report.Accepted, report.Describe());
-        Assert.Equal(ListFileFormat.JsonLines, report.Format);
+        Assert.Equal(ImportFileFormat.JsonLines, report.Format);
         Assert.Equal(3, rows.Count);
         Assert.Equal("王伟", rows[1]["subject_name"]);
     }
@@ -162,12 +162,12 @@ public sealed class ListFileReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("entries.csv", ListFileFormat.Csv)]
-    [InlineData("entries.jsonl", ListFileFormat.JsonLines)]
-    [InlineData("entries.ndjson", ListFileFormat.JsonLines)]
-    public void DetectsTheFormatFromTheExtension(string name, ListFileFormat expected)
+    [InlineData("entries.csv", ImportFileFormat.Csv)]
+    [InlineData("entries.jsonl", ImportFileFormat.JsonLines)]
+    [InlineData("entries.ndjson", ImportFileFormat.JsonLines)]
+    public void DetectsTheFormatFromTheExtension(string name, ImportFileFormat expected)
     {
-        Assert.Equal(expected, ListFileReader.Detect(_files.Write(name, "x")));
+        Assert.Equal(expected, ImportFileReader.Detect(_files.Write(name, "x")));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class ListFileReaderTests : IDisposable
     {
         var path = _files.Write("export", File.ReadAllText(_files.JsonLines(ImportFiles.Organisation())));
 
-        Assert.Equal(ListFileFormat.JsonLines, ListFileReader.Detect(path));
+        Assert.Equal(ImportFileFormat.JsonLines, ImportFileReader.Detect(path));
         Assert.True(_files.Importer().Validate(path).Accepted);
     }
 
