@@ -79,7 +79,7 @@ public sealed partial class DemoDataGeneratorTests : IDisposable
         Assert.True(statuses["exited"] > 0 && statuses["repaired"] > 0 && statuses["under_objection"] > 0);
         Assert.Contains(rows, r => DateOnly.Parse(r.Value("public_until"), System.Globalization.CultureInfo.InvariantCulture) < Today);
         Assert.True(rows.Select(r => r.Value("field")).Distinct().Count() >= 15);
-        Assert.All(rows, r => Assert.True(Fields.IsKnown(r.Value("field"))));
+        Assert.All(rows, r => Assert.True(ImportFiles.Catalogue().IsField(r.Value("field"))));
         Assert.All(rows.Where(r => r.Value("list_kind") == "red"), r => Assert.Equal("", r.Value("severity")));
     }
 

@@ -30,13 +30,13 @@ public static class FeedsFeature
     }
 
     private static async Task<IResult> BlackListAsync(
-        HttpContext context, ISearchEngine engine, TimeProvider time, PublicUrls urls, DemoDataMode demo, CancellationToken cancellationToken)
+        HttpContext context, ISearchEngine engine, CreditCatalogue catalogue, TimeProvider time, PublicUrls urls, DemoDataMode demo, CancellationToken cancellationToken)
     {
         var baseUrl = urls.BaseUrl;
         var field = context.Request.Query["field"].ToString().Trim();
-        if (field.Length > 0 && !Fields.IsKnown(field))
+        if (field.Length > 0 && !catalogue.IsField(field))
         {
-            return Results.Text($"未知的领域“{Truncate(field)}”。可用的领域：{string.Join("、", Fields.All)}。", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+            return Results.Text($"未知的领域“{Truncate(field)}”。可用的领域：{string.Join("、", catalogue.Fields)}。", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
         }
 
         var today = CreditCalendar.Today(time);

@@ -1,42 +1,8 @@
 namespace CreditSite.Domain;
 
-/// <summary>领域: the areas in which departments make red/black list decisions (attachment 2, item 一.2 of the
-/// 2019 notice, plus the fields that DESIGN.md lists). Import rejects any other value.</summary>
-public static class Fields
-{
-    public static readonly IReadOnlyList<string> All =
-    [
-        "食品药品",
-        "生态环境",
-        "工程质量",
-        "产品质量",
-        "安全生产",
-        "消防安全",
-        "检验检测",
-        "税务",
-        "社会保险",
-        "劳动用工",
-        "价格",
-        "统计",
-        "金融",
-        "合同欺诈",
-        "知识产权",
-        "招标投标",
-        "电子商务",
-        "城市管理",
-        "司法执行",
-        "交通运输",
-        "政府采购",
-        "诚信典型",
-    ];
-
-    private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
-
-    public static bool IsKnown(string? field) => field is not null && Known.Contains(field);
-}
-
 /// <summary>认定单位 named in the 2019 notice, with the fields each typically decides on. Used by demo data and
-/// as suggestions in filters; import accepts any non-empty department name.</summary>
+/// as suggestions in filters; import accepts any non-empty department name. The fields themselves (领域) are data:
+/// <c>content/data/catalogue.yaml</c> (<see cref="CreditCatalogue.Fields"/>).</summary>
 public static class Departments
 {
     public static readonly IReadOnlyDictionary<string, string[]> FieldsByDepartment = new Dictionary<string, string[]>
