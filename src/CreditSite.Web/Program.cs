@@ -57,6 +57,7 @@ app.MapSearchApi();
 app.MapApiDocumentation();
 app.MapEmbeds();
 app.MapStatusApi();
+app.MapRecordChangesApi();
 app.MapFeeds();
 app.MapSiteHealth();
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CreditSite.Domain;
 
 namespace CreditSite.Reports;
@@ -36,12 +37,18 @@ public sealed record ReportSubject(ReportKind Kind, string Name, string? Uscc, s
     public static ReportSubject Enterprise(string name, string uscc) => new(ReportKind.Enterprise, name, uscc, null, null);
 }
 
-/// <summary>One record in a report: a red/black list decision or a role-model honour.</summary>
+/// <summary>One record in a report: a red/black list decision, a role-model honour, or a public record (行政许可,
+/// 行政处罚, 信用承诺).</summary>
 public sealed record ReportItem
 {
     public required string Title { get; init; }
     public ListKind? ListKind { get; init; }
     public bool IsRoleModel { get; init; }
+
+    /// <summary>Set for a public record: which kind.</summary>
+    public RecordKind? RecordKind { get; init; }
+
+    /// <summary>Role models: the honour. Licences: 许可类别. Commitments: 承诺类型.</summary>
     public string? Category { get; init; }
     public string? Field { get; init; }
     public string? IssuingDepartment { get; init; }
@@ -53,11 +60,48 @@ public sealed record ReportItem
     public string? LegalBasis { get; init; }
     public string? Summary { get; init; }
 
-    public bool IsUnderObjection => Status == EntryStatus.UnderObjection;
+    /// <summary>Public records: the record's own status (有效, 已撤销, 异议处理中 …).</summary>
+    public RecordStatus? RecordStatus { get; init; }
+
+    /// <summary>Penalties: 处罚类别.</summary>
+    public IReadOnlyList<string>? PenaltyTypes { get; init; }
+
+    public bool IsUnderObjection => Status == EntryStatus.UnderObjection || RecordStatus == Domain.RecordStatus.UnderObjection;
+}
+
+/// <summary>基础信息 from an organisation's registry record, as the report froze it.</summary>
+public sealed record ReportRegistration
+{
+    public required string Name { get; init; }
+    public IReadOnlyList<string> FormerNames { get; init; } = [];
+    public string? EntityType { get; init; }
+    public string? LegalRepresentative { get; init; }
+    public DateOnly? RegisteredOn { get; init; }
+    public string? RegistrationAuthority { get; init; }
+    public string? Address { get; init; }
+    public required string Status { get; init; }
+
+    public static ReportRegistration From(RegistrySubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return new ReportRegistration
+        {
+            Name = subject.Name,
+            FormerNames = subject.FormerNames,
+            EntityType = subject.EntityType,
+            LegalRepresentative = subject.LegalRepresentative,
+            RegisteredOn = subject.RegisteredOn,
+            RegistrationAuthority = subject.RegistrationAuthority,
+            Address = subject.Address,
+            Status = subject.Status,
+        };
+    }
 }
 
 /// <summary>What a report says, frozen at issue time and stored with it, grouped the way the national portal groups
-/// records: 基础信息, 守信激励, 严重失信主体名单, 信用承诺, 其他.</summary>
+/// records: 基础信息, 行政许可, 行政处罚, 守信激励, 严重失信主体名单, 信用承诺, 其他. Reports issued before the site
+/// published licences and penalties have none of those sections (<see cref="HasRecordSections"/> is false) and keep
+/// reading as they were issued: 基础信息, 守信激励, 严重失信主体名单, 信用承诺, 其他.</summary>
 public sealed record ReportContent
 {
     public required ReportKind Kind { get; init; }
@@ -74,10 +118,58 @@ public sealed record ReportContent
     /// <summary>严重失信主体名单: black-list entries in public view, those under objection marked as such.</summary>
     public IReadOnlyList<ReportItem> BlackList { get; init; } = [];
 
-    /// <summary>信用承诺: public pledges. No source feeds them yet; the section says so.</summary>
+    /// <summary>信用承诺: public pledges in public view.</summary>
     public IReadOnlyList<ReportItem> Commitments { get; init; } = [];
 
-    public bool HasUnderObjection => Honours.Concat(BlackList).Any(i => i.IsUnderObjection);
+    /// <summary>基础信息 from the registry (enterprises); null when the site holds no registry record, and in older reports.</summary>
+    public ReportRegistration? Registration { get; init; }
+
+    /// <summary>行政许可 in public view; null in reports issued before the site published them.</summary>
+    public IReadOnlyList<ReportItem>? Licences { get; init; }
+
+    /// <summary>行政处罚 in public view, those under objection marked as such; null in reports issued before the site
+    /// published them.</summary>
+    public IReadOnlyList<ReportItem>? Penalties { get; init; }
+
+    /// <summary>Gathered with the 行政许可 and 行政处罚 sections (every report issued since they were published).</summary>
+    [JsonIgnore]
+    public bool HasRecordSections => Licences is not null && Penalties is not null;
+
+    [JsonIgnore]
+    public bool HasUnderObjection => Honours.Concat(BlackList).Concat(Penalties ?? []).Any(i => i.IsUnderObjection);
+
+    /// <summary>The record sections in the order the report prints them, each with its heading and the sentence for an
+    /// empty one; the renderers number them (<see cref="ReportSection.Numbered"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ReportSection> RecordSections => HasRecordSections
+        ?
+        [
+            new("行政许可", Licences!, "暂无公示中的行政许可信息。"),
+            new("行政处罚", Penalties!, "暂无公示中的行政处罚信息。"),
+            new("守信激励", Honours, "暂无守信激励信息。"),
+            new("严重失信主体名单", BlackList, "暂无公示中的失信记录。"),
+            new("信用承诺", Commitments, "暂无公示中的信用承诺信息。"),
+        ]
+        :
+        [
+            new("守信激励", Honours, "暂无守信激励信息。"),
+            new("严重失信主体名单", BlackList, "暂无公示中的失信记录。"),
+            new("信用承诺", Commitments, "暂无信用承诺信息。"),
+        ];
+
+    /// <summary>记录概况: the count of each section, in one sentence.</summary>
+    [JsonIgnore]
+    public string Overview => HasRecordSections
+        ? $"行政许可 {Licences!.Count} 条；行政处罚 {Penalties!.Count} 条；守信激励 {Honours.Count} 条；严重失信主体名单（黑名单）{BlackList.Count} 条；信用承诺 {Commitments.Count} 条"
+        : $"守信激励 {Honours.Count} 条；严重失信主体名单（黑名单）{BlackList.Count} 条";
+}
+
+/// <summary>One numbered section of records in a report.</summary>
+public sealed record ReportSection(string Heading, IReadOnlyList<ReportItem> Items, string WhenEmpty)
+{
+    /// <summary>一、二、… for section <paramref name="number"/> (1 to 10: a report has at most seven).</summary>
+    public static string Numbered(int number, string heading) =>
+        "一二三四五六七八九十"[Math.Clamp(number, 1, 10) - 1] + "、" + heading;
 }
 
 /// <summary>A report as handed out: its content plus the parts that make it verifiable.</summary>

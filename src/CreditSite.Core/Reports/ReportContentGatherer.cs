@@ -3,8 +3,9 @@ using CreditSite.Search;
 
 namespace CreditSite.Reports;
 
-/// <summary>Gathers every record about a subject that is in public view on a day, through the search contract (the
-/// engine applies visibility: entries past their period, exited or repaired are never returned).</summary>
+/// <summary>Gathers every record about a subject that is in public view on a day — list entries, honours, licences,
+/// penalties, commitments and (for an organisation) its registry record — through the search contract (the engine
+/// applies visibility: entries past their period, exited or repaired, and withdrawn records are never returned).</summary>
 public static class ReportContentGatherer
 {
     private const int PageSize = 100;
@@ -12,8 +13,18 @@ public static class ReportContentGatherer
     /// <summary>A safety stop: no real subject has this many public records.</summary>
     private const int MaxPages = 50;
 
+    private static readonly DocumentType[] RecordTypes =
+        [DocumentType.ListEntry, DocumentType.RoleModel, DocumentType.Licence, DocumentType.Penalty, DocumentType.Commitment];
+
+    public static Task<ReportContent> GatherAsync(
+        ISearchEngine engine, ReportSubject subject, DateOnly today, CancellationToken cancellationToken = default) =>
+        GatherAsync(engine, subject, today, findRegistration: null, cancellationToken);
+
+    /// <param name="findRegistration">Reads an organisation's registry record (基础信息) by USCC from the store, for the
+    /// fields the index does not hold; asked only when the search finds the registry record in public view.</param>
     public static async Task<ReportContent> GatherAsync(
-        ISearchEngine engine, ReportSubject subject, DateOnly today, CancellationToken cancellationToken = default)
+        ISearchEngine engine, ReportSubject subject, DateOnly today, Func<string, CancellationToken, Task<RegistrySubject?>>? findRegistration,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(subject);
@@ -28,7 +39,7 @@ public static class ReportContentGatherer
             var results = await engine.SearchAsync(new SearchRequest
             {
                 Identifier = identifier,
-                Types = [DocumentType.ListEntry, DocumentType.RoleModel],
+                Types = subject.Kind == ReportKind.Enterprise ? [.. RecordTypes, DocumentType.Subject] : RecordTypes,
                 Sort = SearchSort.Newest,
                 Page = page,
                 PageSize = PageSize,
@@ -42,10 +53,16 @@ public static class ReportContentGatherer
             }
         }
 
-        return Build(subject, today, documents);
+        RegistrySubject? registration = null;
+        if (findRegistration is not null && subject.Uscc is { } uscc && documents.Any(d => d.Type == DocumentType.Subject && d.Uscc == uscc))
+        {
+            registration = await findRegistration(uscc, cancellationToken);
+        }
+
+        return Build(subject, today, documents, registration);
     }
 
-    public static ReportContent Build(ReportSubject subject, DateOnly today, IEnumerable<SearchDocument> documents)
+    public static ReportContent Build(ReportSubject subject, DateOnly today, IEnumerable<SearchDocument> documents, RegistrySubject? registration = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var items = documents
@@ -64,6 +81,10 @@ public static class ReportContentGatherer
             AsOf = today,
             Honours = items.Where(x => x.d.Type == DocumentType.RoleModel || x.d.ListKind == ListKind.Red).Select(x => x.item).ToList(),
             BlackList = items.Where(x => x.d.Type == DocumentType.ListEntry && x.d.ListKind == ListKind.Black).Select(x => x.item).ToList(),
+            Licences = items.Where(x => x.d.Type == DocumentType.Licence).Select(x => x.item).ToList(),
+            Penalties = items.Where(x => x.d.Type == DocumentType.Penalty).Select(x => x.item).ToList(),
+            Commitments = items.Where(x => x.d.Type == DocumentType.Commitment).Select(x => x.item).ToList(),
+            Registration = registration is null ? null : ReportRegistration.From(registration),
         };
     }
 
@@ -72,6 +93,9 @@ public static class ReportContentGatherer
         Title = d.Title,
         ListKind = d.Type == DocumentType.ListEntry ? d.ListKind : null,
         IsRoleModel = d.Type == DocumentType.RoleModel,
+        RecordKind = DocumentTypeText.RecordKindOf(d.Type),
+        RecordStatus = d.RecordStatus,
+        PenaltyTypes = d.PenaltyTypes,
         Category = d.Category,
         Field = d.Field,
         IssuingDepartment = d.IssuingDepartment,

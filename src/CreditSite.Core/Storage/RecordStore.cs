@@ -1,12 +1,20 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CreditSite.Domain;
+using CreditSite.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreditSite.Storage;
 
 /// <summary>A record (kind code and id) or registry record (<c>subject</c> and USCC) removed by a <c>--replace</c> import.</summary>
 public sealed record RecordRemovalKey(string Kind, string RecordId);
+
+/// <summary>A stored record with the import batch that last wrote it (the platforms' change feed).</summary>
+public sealed record StoredRecord(PublicRecord Record, long ChangeSeq);
+
+/// <summary>An import batch's number and the time it started (its records' <c>imported_at</c>, its tombstones'
+/// <c>removed_at</c>).</summary>
+public sealed record BatchTime(long Seq, DateTimeOffset StartedAt);
 
 /// <summary>Public records (行政许可, 行政处罚, 信用承诺) and registry records (基础信息) in the relational store: the
 /// import write (one transaction, upsert by kind and id, under the same import lock and change sequence as list
@@ -303,6 +311,76 @@ public sealed class RecordStore(CreditStore store)
             yield return page;
             last = page[^1].Uscc;
         }
+    }
+
+    // Reads of the platforms' change feed (GET /api/v1/records, CreditSite.Platforms.RecordChangeFeed). SQLite cannot
+    // compare DateTimeOffset columns in SQL, so they go by batch number; the feed maps numbers to times itself.
+
+    /// <summary>Record ids in code point (UTF-8 byte) order whatever the database's collation, so that the feed's keyset
+    /// paging and its merge in memory agree.</summary>
+    private string BinaryCollation => store.Provider == StoreProvider.Sqlite ? "BINARY" : "C";
+
+    /// <summary>Import batches after <paramref name="afterSeq"/>, oldest first: one row an import, so few.</summary>
+    public async Task<IReadOnlyList<BatchTime>> BatchTimesAsync(long afterSeq, CancellationToken cancellationToken = default)
+    {
+        await using var context = store.CreateContext();
+        var rows = await context.ImportBatches.AsNoTracking().Where(b => b.Id > afterSeq).OrderBy(b => b.Id)
+            .Select(b => new { b.Id, b.StartedAt }).ToListAsync(cancellationToken);
+        return rows.Select(b => new BatchTime(b.Id, b.StartedAt)).ToList();
+    }
+
+    /// <summary>Records of <paramref name="kind"/> last written by batches up to <paramref name="upToSeq"/>, ordered by
+    /// (batch, id), from batch <paramref name="fromSeq"/> with an id after <paramref name="afterId"/> on (every id is
+    /// after the empty string).</summary>
+    public async Task<IReadOnlyList<StoredRecord>> ReadWrittenAsync(
+        RecordKind kind, long fromSeq, string afterId, long upToSeq, int take, CancellationToken cancellationToken = default)
+    {
+        var collation = BinaryCollation;
+        await using var context = store.CreateContext();
+        var rows = await context.PublicRecords.AsNoTracking()
+            .Where(r => r.Kind == kind && EF.Property<long>(r, CreditDbContext.ChangeSeq) <= upToSeq
+                && (EF.Property<long>(r, CreditDbContext.ChangeSeq) > fromSeq
+                    || (EF.Property<long>(r, CreditDbContext.ChangeSeq) == fromSeq && EF.Functions.Collate(r.RecordId, collation).CompareTo(afterId) > 0)))
+            .OrderBy(r => EF.Property<long>(r, CreditDbContext.ChangeSeq)).ThenBy(r => EF.Functions.Collate(r.RecordId, collation))
+            .Select(r => new { Record = r, Seq = EF.Property<long>(r, CreditDbContext.ChangeSeq) })
+            .Take(take).ToListAsync(cancellationToken);
+        return rows.Select(r => new StoredRecord(r.Record, r.Seq)).ToList();
+    }
+
+    /// <summary>Tombstones of <paramref name="kind"/> (records removed by <c>--replace</c>) in the same order and range as
+    /// <see cref="ReadWrittenAsync"/>.</summary>
+    public async Task<IReadOnlyList<RecordRemoval>> ReadRemovalsAsync(
+        RecordKind kind, long fromSeq, string afterId, long upToSeq, int take, CancellationToken cancellationToken = default)
+    {
+        var code = kind.Code();
+        var collation = BinaryCollation;
+        await using var context = store.CreateContext();
+        return await context.RecordRemovals.AsNoTracking()
+            .Where(r => r.Kind == code && r.ChangeSeq <= upToSeq
+                && (r.ChangeSeq > fromSeq || (r.ChangeSeq == fromSeq && EF.Functions.Collate(r.RecordId, collation).CompareTo(afterId) > 0)))
+            .OrderBy(r => r.ChangeSeq).ThenBy(r => EF.Functions.Collate(r.RecordId, collation)).ThenBy(r => r.Id)
+            .Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Records of <paramref name="kind"/> that no status takes out of view (the opposite of
+    /// <see cref="PublicRecord.IsWithdrawn"/>) whose <c>public_until</c> lies in [<paramref name="from"/>,
+    /// <paramref name="to"/>], ordered by (public_until, id), after (<paramref name="afterUntil"/>,
+    /// <paramref name="afterId"/>): the records that left public view by their date alone.</summary>
+    public async Task<IReadOnlyList<StoredRecord>> ReadPublicUntilAsync(
+        RecordKind kind, DateOnly from, DateOnly to, DateOnly afterUntil, string afterId, int take, CancellationToken cancellationToken = default)
+    {
+        var collation = BinaryCollation;
+        await using var context = store.CreateContext();
+        var rows = await context.PublicRecords.AsNoTracking()
+            .Where(r => r.Kind == kind && r.PublicUntil != null && r.PublicUntil >= from && r.PublicUntil <= to
+                && (r.PublicUntil > afterUntil || (r.PublicUntil == afterUntil && EF.Functions.Collate(r.RecordId, collation).CompareTo(afterId) > 0))
+                && !r.Unpublished
+                && r.Status != RecordStatus.Repaired && r.Status != RecordStatus.Withdrawn && r.Status != RecordStatus.Expired
+                && !(r.Kind == RecordKind.Penalty && r.Status == RecordStatus.Revoked))
+            .OrderBy(r => r.PublicUntil).ThenBy(r => EF.Functions.Collate(r.RecordId, collation))
+            .Select(r => new { Record = r, Seq = EF.Property<long>(r, CreditDbContext.ChangeSeq) })
+            .Take(take).ToListAsync(cancellationToken);
+        return rows.Select(r => new StoredRecord(r.Record, r.Seq)).ToList();
     }
 
     private static Task<List<long>> BatchesAsync(CreditDbContext context, long after, long upTo, CancellationToken cancellationToken) =>

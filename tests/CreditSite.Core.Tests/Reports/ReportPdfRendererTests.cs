@@ -36,6 +36,26 @@ public sealed class ReportPdfRendererTests
     }
 
     [Fact]
+    public async Task PrintsRegistryDataAndTheRecordSectionsInTheNationalOrder()
+    {
+        var text = Squash(await PdfTools.ExtractTextAsync(Renderer.Render(SampleReports.Enterprise())));
+
+        string[] national = ["一、基础信息", "二、行政许可", "三、行政处罚", "四、守信激励", "五、严重失信主体名单", "六、信用承诺", "七、其他"];
+        var order = national.Select(h => text.IndexOf(h, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        Assert.Contains("曾用名：常州示例五金厂", text, StringComparison.Ordinal);
+        Assert.Contains("法定代表人（负责人）：周某", text, StringComparison.Ordinal);
+        Assert.Contains("1. 【行政许可】普通", text, StringComparison.Ordinal);
+        Assert.Contains("许可决定文书号：常审许〔2026〕18号", text, StringComparison.Ordinal);
+        Assert.Contains("1. 【行政处罚】警告、罚款", text, StringComparison.Ordinal);
+        Assert.Contains("【异议处理中】", text, StringComparison.Ordinal);
+        Assert.Contains("承诺内容：承诺按期补齐环评材料。", text, StringComparison.Ordinal);
+        Assert.Contains("行政许可 1 条；行政处罚 1 条；守信激励 1 条；严重失信主体名单（黑名单）0 条；信用承诺 1 条", text, StringComparison.Ordinal);
+        Assert.Contains("暂无公示中的失信记录。", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmbedsTheFontAsASubset()
     {
         var path = await PdfTools.WriteTempAsync(Renderer.Render(SampleReports.Personal()));

@@ -126,12 +126,30 @@ public sealed class ApiKeyQuotaTests(LimitedSite site) : IClassFixture<LimitedSi
         Assert.Contains("\"blackCount\":2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<List<HttpStatusCode>> BurstAsync(HttpClient client, int count)
+    [Fact]
+    public async Task RecordChangeCallsCountAgainstTheAnonymousQuotaAndAKeysQuota()
+    {
+        var changes = new Uri("/api/v1/records?kind=penalty&changed_since=2000-01-01", UriKind.Relative);
+        var (_, secret) = await site.IssueKeyAsync("记录镜像平台", 5);
+        var peer = LimitedSite.NewPeer();
+        var keyed = site.ClientFrom(peer);
+        keyed.DefaultRequestHeaders.Add("X-Api-Key", secret);
+
+        var anonymousStatuses = await BurstAsync(site.ClientFrom(peer), LimitedSite.ApiPermits + 1, changes);
+        var keyedStatuses = await BurstAsync(keyed, 6, changes);
+
+        Assert.All(anonymousStatuses.Take(LimitedSite.ApiPermits), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, anonymousStatuses[^1]);
+        Assert.All(keyedStatuses.Take(5), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, keyedStatuses[^1]);
+    }
+
+    private static async Task<List<HttpStatusCode>> BurstAsync(HttpClient client, int count, Uri? uri = null)
     {
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < count; i++)
         {
-            using var response = await client.GetAsync(ApiSearch);
+            using var response = await client.GetAsync(uri ?? ApiSearch);
             statuses.Add(response.StatusCode);
         }
 

@@ -52,10 +52,13 @@ public sealed partial class ReportPdfRenderer
         {
             WriteHeader(layout, report);
             WriteBasics(layout, report.Content);
-            WriteSection(layout, "二、守信激励", report.Content.Honours, "暂无守信激励信息。");
-            WriteSection(layout, "三、严重失信主体名单", report.Content.BlackList, "暂无公示中的失信记录。");
-            WriteSection(layout, "四、信用承诺", report.Content.Commitments, "暂无信用承诺信息。");
-            WriteOther(layout, report);
+            var number = 2;
+            foreach (var section in report.Content.RecordSections)
+            {
+                WriteSection(layout, ReportSection.Numbered(number++, section.Heading), section.Items, section.WhenEmpty);
+            }
+
+            WriteOther(layout, report, number);
         }
         finally
         {
@@ -111,7 +114,7 @@ public sealed partial class ReportPdfRenderer
 
     private void WriteBasics(Layout layout, ReportContent content)
     {
-        layout.Heading("一、基础信息");
+        layout.Heading(ReportSection.Numbered(1, "基础信息"));
         var personal = content.Kind == ReportKind.Personal;
         layout.Field(personal ? "姓名" : "主体名称", content.SubjectName);
         if (personal)
@@ -123,9 +126,20 @@ public sealed partial class ReportPdfRenderer
         {
             layout.Field("统一社会信用代码", content.Uscc ?? "—");
             layout.Field("主体类型", SubjectType.LegalPerson.Label());
+            if (content.Registration is { } registration)
+            {
+                foreach (var (label, value) in ReportRecordText.Registration(registration, FormatDate))
+                {
+                    layout.Field(label, value);
+                }
+            }
+            else if (content.HasRecordSections)
+            {
+                layout.Field("登记信息", "本站暂无该主体的登记信息。");
+            }
         }
 
-        layout.Field("记录概况", $"守信激励 {content.Honours.Count} 条；严重失信主体名单（黑名单）{content.BlackList.Count} 条。");
+        layout.Field("记录概况", content.Overview + "。");
         if (content.HasUnderObjection)
         {
             layout.Paragraph("注：有记录正在异议处理中，处理结果以认定单位最终决定为准。", _body);
@@ -152,9 +166,9 @@ public sealed partial class ReportPdfRenderer
         layout.Y += 6;
     }
 
-    private void WriteOther(Layout layout, IssuedReport report)
+    private void WriteOther(Layout layout, IssuedReport report, int number)
     {
-        layout.Heading("五、其他");
+        layout.Heading(ReportSection.Numbered(number, "其他"));
         var verifyPage = report.VerificationUrl.GetLeftPart(UriPartial.Path);
         string[] notes =
         [
@@ -171,6 +185,12 @@ public sealed partial class ReportPdfRenderer
 
     private void WriteItem(Layout layout, int number, ReportItem item)
     {
+        if (item.RecordKind is not null)
+        {
+            WriteRecord(layout, number, item);
+            return;
+        }
+
         var head = new StringBuilder().Append(number.ToString(CultureInfo.InvariantCulture)).Append(". ");
         if (item.IsRoleModel)
         {
@@ -210,6 +230,26 @@ public sealed partial class ReportPdfRenderer
         if (item.IsUnderObjection)
         {
             layout.Indented("说明", "该记录正在异议处理中，处理结果以认定单位最终决定为准。");
+        }
+
+        layout.Y += 4;
+    }
+
+    /// <summary>A licence, penalty or commitment: its tag and department, then its facts.</summary>
+    private void WriteRecord(Layout layout, int number, ReportItem item)
+    {
+        var head = $"{number.ToString(CultureInfo.InvariantCulture)}. 【{ReportRecordText.Tag(item)}】{ReportRecordText.Heading(item)}"
+            + (item.IsUnderObjection ? " 【异议处理中】" : string.Empty);
+        layout.KeepTogether(LineHeight(_strong) * 3);
+        layout.Paragraph(head, _strong);
+        foreach (var (label, value) in ReportRecordText.Facts(item, FormatDate))
+        {
+            layout.Indented(label, value);
+        }
+
+        if (item.IsUnderObjection)
+        {
+            layout.Indented("说明", "该记录正在异议处理中，处理结果以作出决定的部门最终决定为准。");
         }
 
         layout.Y += 4;

@@ -9,7 +9,8 @@ using CreditSite.Web.Site.Hosting;
 
 namespace CreditSite.Web.Features.Feeds;
 
-/// <summary>Atom feeds of the black list, role models and announcements, <c>sitemap.xml</c> and <c>robots.txt</c>.
+/// <summary>Atom feeds of the black list, role models and announcements (and, in <see cref="RecordFeeds"/>, of
+/// licences, penalties and commitments), <c>sitemap.xml</c> and <c>robots.txt</c>.
 /// The black-list feed comes from the index and carries only what is in public view on the request's day; the
 /// role-model and announcement feeds and the sitemap come from the content library.</summary>
 public static class FeedsFeature
@@ -22,6 +23,7 @@ public static class FeedsFeature
         app.MapGet("/feeds/black-list.atom", BlackListAsync).ExcludeFromDescription();
         app.MapGet("/feeds/role-models.atom", RoleModels).ExcludeFromDescription();
         app.MapGet("/feeds/announcements.atom", Announcements).ExcludeFromDescription();
+        app.MapRecordFeeds();
         app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
         app.MapGet("/robots.txt", Robots).ExcludeFromDescription();
         return app;

@@ -6,7 +6,7 @@ using Microsoft.OpenApi;
 
 namespace CreditSite.Web.Features.PlatformApi;
 
-/// <summary>The open API for platforms: the batch status call, API keys (issued with the CLI), CORS for the
+/// <summary>The open API for platforms: the batch status call, the record change feed, API keys (issued with the CLI), CORS for the
 /// read-only GET API.</summary>
 public static class PlatformApiFeature
 {
@@ -18,6 +18,8 @@ public static class PlatformApiFeature
         builder.Services.AddSingleton<IDbContextFactory<ApiKeyDbContext>>(services => new ApiKeyDbContextFactory(services.GetRequiredService<CreditStore>()));
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<ApiClientResolver>();
+        builder.Services.AddSingleton<RecordChangeFeed>();
+        builder.Services.AddSingleton<RecordChangeCursor>();
 
         // Anyone's page may read the public GET API from the browser; writes (POST) stay same-origin.
         builder.Services.AddCors(options => options.AddPolicy(PublicReadCors, policy => policy

@@ -4,6 +4,7 @@ using CreditSite.Domain;
 using CreditSite.Reports;
 using CreditSite.Reports.Storage;
 using CreditSite.Search;
+using CreditSite.Storage;
 using CreditSite.Web.Features.SignIn;
 using CreditSite.Web.Site.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,8 @@ public sealed class ReportIssuer(
         ArgumentNullException.ThrowIfNull(subject);
         // Resolved on use: only issuing needs the engine, which the search feature registers.
         var engine = services.GetRequiredService<ISearchEngine>();
-        var content = await ReportContentGatherer.GatherAsync(engine, subject, CreditCalendar.Today(time), cancellationToken);
+        var records = services.GetRequiredService<RecordStore>();
+        var content = await ReportContentGatherer.GatherAsync(engine, subject, CreditCalendar.Today(time), records.FindSubjectAsync, cancellationToken);
         var now = time.GetUtcNow();
         var number = ReportCodes.NewReportNumber(now);
         return new CreditReport

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CreditSite.Domain;
 using CreditSite.Search;
 using CreditSite.Web.Features.ApiDocs;
+using CreditSite.Web.Features.PlatformApi;
 
 namespace CreditSite.Web.Features.Search;
 
@@ -14,26 +15,31 @@ public sealed record FacetAnswer(
     [property: Description("取值：代码（如 list_entry、black）或中文名称（领域、认定部门）。可原样用作同名查询参数的值。")] string Value,
     [property: Description("符合当前查询、取此值的结果数。")] long Count);
 
-[Description("一条结果：名单条目、诚信典型、政策法规或公示公告。")]
+[Description("一条结果：名单条目、行政许可、行政处罚、信用承诺、主体登记信息、诚信典型、政策法规或公示公告。")]
 public sealed record HitAnswer(
     [property: Description("结果编号，在本站唯一，如 entry:JS-2025-000123。")] string Id,
     [property: Description("信息类型。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.DocumentTypes))] string Type,
-    [property: Description("标题：名单条目为信用主体名称，其他为文章标题。")] string Title,
+    [property: Description("标题：名单条目和登记信息为信用主体名称，行政许可、行政处罚、信用承诺为“主体名称（类别）”，其他为文章标题。")] string Title,
     [property: Description("标题的 HTML 形式：已转义，只用 <mark> 标出命中的词，可直接放入网页。")] string TitleHtml,
     [property: Description("正文摘要片段的 HTML 形式，规则同 titleHtml。")] string SnippetHtml,
     [property: Description("本站详情页的站内路径（如 /subjects/91320402MA1B00025Q），前面加上本站地址即可访问。")] string Url,
-    [property: Description("日期：名单条目为认定（决定）日期，其他为发布日期。")] DateOnly Date,
+    [property: Description("日期：名单条目、行政许可、行政处罚为决定日期，信用承诺为承诺日期，登记信息为成立日期，其他为发布日期。")] DateOnly Date,
     [property: Description("名单类别；只有名单条目有，其他为 null。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.ListKinds))] string? ListKind,
-    [property: Description("信用主体类型；只有名单条目有，其他为 null。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.SubjectTypes))] string? SubjectType,
-    [property: Description("信用主体名称；只有名单条目有。")] string? SubjectName,
-    [property: Description("统一社会信用代码；法人和其他组织的名单条目有，诚信典型有时也有。")] string? Uscc,
-    [property: Description("身份证号码的掩码形式（如 320402********0012）；只有自然人的名单条目有。完整号码不会返回。")] string? MaskedIdNumber,
-    [property: Description("领域，如 食品药品、税务；只有名单条目有。")] string? Field,
-    [property: Description("认定部门；只有名单条目有。")] string? IssuingDepartment,
-    [property: Description("决定文书号；只有名单条目有。")] string? DecisionNumber,
-    [property: Description("公示截止日期（含当日），此后不再公示；只有名单条目有。")] DateOnly? PublicUntil,
-    [property: Description("失信程度；只有黑名单条目有。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.Severities))] string? Severity,
-    [property: Description("条目状态；只有名单条目有。已退出、已信用修复或过了公示期的条目不会返回。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.EntryStatuses))] string? Status)
+    [property: Description("信用主体类型；名单条目、记录和登记信息有，其他为 null。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.SubjectTypes))] string? SubjectType,
+    [property: Description("信用主体名称；名单条目、记录和登记信息有。")] string? SubjectName,
+    [property: Description("统一社会信用代码；法人和其他组织的名单条目、记录和登记信息有，诚信典型有时也有。")] string? Uscc,
+    [property: Description("身份证号码的掩码形式（如 320402********0012）；只有自然人的名单条目和记录有。完整号码不会返回。")] string? MaskedIdNumber,
+    [property: Description("领域，如 食品药品、税务；名单条目有，记录有时也有。")] string? Field,
+    [property: Description("认定部门；行政许可为许可机关，行政处罚为处罚机关，信用承诺为承诺受理单位。")] string? IssuingDepartment,
+    [property: Description("决定文书号；名单条目、行政许可和行政处罚有。")] string? DecisionNumber,
+    [property: Description("公示截止日期（含当日），此后不再公示；名单条目、行政处罚和信用承诺有，行政许可为有效期截止日期。")] DateOnly? PublicUntil,
+    [property: Description("失信程度；黑名单条目有，行政处罚为违法行为轻重程度。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.Severities))] string? Severity,
+    [property: Description("条目状态；只有名单条目有。已退出、已信用修复或过了公示期的条目不会返回。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.EntryStatuses))] string? Status,
+    [property: Description("记录状态；只有行政许可、行政处罚、信用承诺有（撤回、已信用修复或过了公示期的不会返回）。"), ApiCodes(typeof(RecordsApiDocs), nameof(RecordsApiDocs.Statuses)),
+        JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordStatus = null,
+    [property: Description("类别：行政许可为许可类别，信用承诺为承诺类型，诚信典型为荣誉类别。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category = null,
+    [property: Description("处罚类别，一个或多个；只有行政处罚有。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? PenaltyTypes = null,
+    [property: Description("曾用名；只有登记信息有（按曾用名也能查到该主体）。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? FormerNames = null)
 {
     public static HitAnswer From(SearchHit hit)
     {
@@ -41,7 +47,8 @@ public sealed record HitAnswer(
         var d = hit.Document;
         return new HitAnswer(d.Id, SearchParameters.TypeCode(d.Type), d.Title, hit.TitleHtml, hit.SnippetHtml, d.Url,
             d.Date, d.ListKind?.Code(), d.SubjectType?.Code(), d.SubjectName, d.Uscc, d.MaskedIdNumber, d.Field,
-            d.IssuingDepartment, d.DecisionNumber, d.PublicUntil, d.Severity?.Code(), d.Status?.Code());
+            d.IssuingDepartment, d.DecisionNumber, d.PublicUntil, d.Severity?.Code(), d.Status?.Code(),
+            d.RecordStatus?.Code(), d.Category, d.PenaltyTypes, d.FormerNames);
     }
 }
 
@@ -80,16 +87,20 @@ public sealed record SearchAnswer(
     }
 }
 
-[Description("一个信用主体当天公示中的信息。")]
+[Description("一个信用主体当天公示中的全部信息，按全国信用信息共享平台的分组：基础信息、行政许可、行政处罚、守信激励、严重失信主体名单、信用承诺。")]
 public sealed record SubjectAnswer(
     [property: Description("主体标识：法人和其他组织为统一社会信用代码。")] string SubjectKey,
-    [property: Description("信用主体名称。")] string Name,
+    [property: Description("信用主体名称（有登记信息时为登记名称）。")] string Name,
     [property: Description("统一社会信用代码。")] string? Uscc,
     [property: Description("信用主体类型。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.SubjectTypes))] string SubjectType,
     [property: Description("当天在红黑名单上的状态。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.SubjectStandings))] string Status,
+    [property: Description("基础信息（登记信息，含曾用名）；本站没有该主体的登记信息时为 null。")] RegistrationAnswer? Registration,
+    [property: Description("公示中的行政许可（含已撤销、已注销的，状态见 status），新的在前。")] IReadOnlyList<RecordAnswer> Licences,
+    [property: Description("公示中的行政处罚，新的在前；已信用修复、已撤销或过了公示期的不返回。")] IReadOnlyList<RecordAnswer> Penalties,
     [property: Description("公示中的红名单条目（守信激励），新的在前。")] IReadOnlyList<HitAnswer> RedList,
-    [property: Description("公示中的黑名单条目（失信惩戒），新的在前。")] IReadOnlyList<HitAnswer> BlackList,
-    [property: Description("诚信典型（荣誉），新的在前。")] IReadOnlyList<HitAnswer> RoleModels)
+    [property: Description("公示中的黑名单条目（严重失信主体名单），新的在前。")] IReadOnlyList<HitAnswer> BlackList,
+    [property: Description("诚信典型（荣誉），新的在前。")] IReadOnlyList<HitAnswer> RoleModels,
+    [property: Description("公示中的信用承诺，新的在前；已撤回或过了公示期的不返回。")] IReadOnlyList<RecordAnswer> Commitments)
 {
     public const string Black = "black";
     public const string Red = "red";
@@ -99,12 +110,25 @@ public sealed record SubjectAnswer(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notice { get; init; }
 
-    public static SubjectAnswer From(SubjectRecord record)
+    /// <param name="entries">The list entries and honours, when any is in public view.</param>
+    public static SubjectAnswer From(string uscc, SubjectRecord? entries, SubjectPublicRecords records, string baseUrl)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        return new SubjectAnswer(record.SubjectKey, record.Name, record.Uscc, record.SubjectType.Code(),
-            record.BlackList.Count > 0 ? Black : record.RedList.Count > 0 ? Red : Clean,
-            record.RedList.Select(HitAnswer.From).ToList(), record.BlackList.Select(HitAnswer.From).ToList(),
-            record.RoleModels.Select(HitAnswer.From).ToList());
+        ArgumentNullException.ThrowIfNull(records);
+        var (name, type) = entries is not null ? (entries.Name, entries.SubjectType) : records.Subject ?? (uscc, Domain.SubjectType.LegalPerson);
+        if (records.Registration is { } registered)
+        {
+            name = registered.Name;
+        }
+
+        IReadOnlyList<HitAnswer> none = [];
+        return new SubjectAnswer(uscc, name, uscc, type.Code(),
+            entries is null ? Clean : entries.BlackList.Count > 0 ? Black : entries.RedList.Count > 0 ? Red : Clean,
+            records.Registration is { } r ? RegistrationAnswer.From(r) : null,
+            records.Licences.Select(l => RecordAnswer.From(l, baseUrl)).ToList(),
+            records.Penalties.Select(p => RecordAnswer.From(p, baseUrl)).ToList(),
+            entries?.RedList.Select(HitAnswer.From).ToList() ?? none,
+            entries?.BlackList.Select(HitAnswer.From).ToList() ?? none,
+            entries?.RoleModels.Select(HitAnswer.From).ToList() ?? none,
+            records.Commitments.Select(c => RecordAnswer.From(c, baseUrl)).ToList());
     }
 }

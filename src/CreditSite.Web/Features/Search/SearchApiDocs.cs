@@ -1,6 +1,7 @@
 using CreditSite.Domain;
 using CreditSite.Search;
 using CreditSite.Web.Features.ApiDocs;
+using CreditSite.Web.Features.PlatformApi;
 
 namespace CreditSite.Web.Features.Search;
 
@@ -88,11 +89,11 @@ public static class SearchApiDocs
         ],
         ResponseDescription = "该信用主体当天公示中的信息。",
         ResponseExample = new SubjectAnswer(ExampleCode, "常州市钟楼区某某建材有限公司", ExampleCode, "legal_person", SubjectAnswer.Black,
-            [], [ExampleHit], []),
+            RecordsApiDocs.ExampleRegistration, [], [RecordsApiDocs.ExamplePenalty], [], [ExampleHit], [], []),
         Problems =
         [
             new(StatusCodes.Status400BadRequest, "uscc 未通过校验（位数、字符或校验码）；detail 说明哪项检查未通过。", "统一社会信用代码应为18位，当前为3位。"),
-            new(StatusCodes.Status404NotFound, "该代码当天没有公示中的信息（从未列入，或已过公示期、已退出、已信用修复）。", NotFoundDetail),
+            new(StatusCodes.Status404NotFound, "该代码当天没有任何公示中的信息（没有登记信息，也没有公示中的记录或名单条目）。", NotFoundDetail),
         ],
     };
 
