@@ -178,6 +178,20 @@ public sealed partial class RecordListTests(RecordsSite site)
         Assert.Contains("<meta name=\"robots\" content=\"noindex\" />", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/records/licence", "/feeds/licences.atom", "信用常州 · 行政许可")]
+    [InlineData("/records/penalty", "/feeds/penalties.atom", "信用常州 · 行政处罚")]
+    [InlineData("/records/commitment", "/feeds/commitments.atom", "信用常州 · 信用承诺")]
+    public async Task EachListOffersItsAtomFeedForDiscovery(string path, string feed, string title)
+    {
+        var (_, html) = await GetAsync(path);
+        using var answer = await (await site.ClientAsync()).GetAsync(new Uri(feed, UriKind.Relative));
+
+        Assert.Contains($"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{title}\" href=\"{feed}\" />", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.StartsWith("application/atom+xml", answer.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheOverviewGivesEachDatasetsUpdateTimeAndCounts()
     {
