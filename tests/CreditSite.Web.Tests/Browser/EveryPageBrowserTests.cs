@@ -1,12 +1,14 @@
 using CreditSite.Web.Tests.Infrastructure;
+using CreditSite.Web.Tests.Records;
 using Microsoft.Playwright;
 
 namespace CreditSite.Web.Tests.Browser;
 
-/// <summary>Every page a visitor can reach without signing in — each route, each kind of record and subject page, the
+/// <summary>Every page a visitor can reach without signing in — each route, each kind of record and subject page (双公示
+/// lists, record pages, subject pages with every section), the
 /// empty, invalid and error states — in headless Chromium at 1366 px and at 360 px, in the standard and the 关怀版 mode:
 /// axe's WCAG 2.1 A and AA rules find nothing of any impact, and nothing scrolls sideways.</summary>
-public sealed class EveryPageBrowserTests(KestrelExampleEntriesSiteFactory site) : IClassFixture<KestrelExampleEntriesSiteFactory>
+public sealed class EveryPageBrowserTests(KestrelRecordsSiteFactory site) : IClassFixture<KestrelRecordsSiteFactory>
 {
     private static readonly string[] Pages =
     [
@@ -40,6 +42,28 @@ public sealed class EveryPageBrowserTests(KestrelExampleEntriesSiteFactory site)
         "/about/contact",
         "/site-map",
         "/no-such-page",
+        "/records",
+        "/records/licence",
+        "/records/penalty",
+        "/records/commitment",
+        "/records/penalty?penalty_type=%E7%BD%9A%E6%AC%BE&subject_type=individual_business",
+        "/records/penalty?from=2025-05-25&to=2025-05-31",
+        "/records/penalty?penalty_type=%E6%89%A3%E5%88%86",
+        "/records/penalty/" + RecordSamples.FinedPenalty,
+        "/records/penalty/" + RecordSamples.SeriousPenalty,
+        "/records/penalty/" + RecordSamples.PersonPenalty,
+        "/records/penalty/" + RecordSamples.RepairedPenalty,
+        "/records/licence/" + RecordSamples.NewestLicence,
+        "/records/licence/" + RecordSamples.RevokedLicence,
+        "/records/commitment/" + RecordSamples.Commitment,
+        "/subjects/" + RecordSamples.CompanyCode,
+        "/subjects/" + RecordSamples.CompanyCode + "?licence_page=2&commitment_page=2",
+        "/subjects/" + RecordSamples.CompanyCode + "?licence_page=abc",
+        "/subjects/" + RecordSamples.RegistryOnlyCode,
+        "/search?q=" + RecordSamples.CompanyCode,
+        "/search?q=%E5%B8%B8%E5%B7%9E%E6%81%92%E8%BE%BE%E5%BB%BA%E6%9D%90%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8",
+        "/search?q=%E6%81%92%E8%BE%BE&type=penalty",
+        "/records/timeliness",
     ];
 
     [Theory]
@@ -49,7 +73,7 @@ public sealed class EveryPageBrowserTests(KestrelExampleEntriesSiteFactory site)
     [InlineData(360, true)]
     public async Task EveryPagePassesAxeAndFitsTheWidth(int width, bool careMode)
     {
-        await site.SeedAsync();
+        await site.SeedWithRecordsAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await HeadlessChromium.NewPageAsync(browser, width);

@@ -19,6 +19,16 @@ public sealed class ErrorModel : PageModel
 
     public string RequestId { get; private set; } = string.Empty;
 
+    /// <summary>A page that answers 404 for a reason it can name (a record not in public view) says so here before it
+    /// returns <c>NotFound()</c>; the error page then shows its heading and explanation instead of the generic ones.</summary>
+    public static void DescribeNotFound(HttpContext context, string heading, string explanation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[NotFoundTextItem] = (heading, explanation);
+    }
+
+    private const string NotFoundTextItem = "ErrorPage.NotFoundText";
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -59,6 +69,7 @@ public sealed class ErrorModel : PageModel
             400 => ("请求有误", "网址或查询条件的格式不正确，请检查后重试。"),
             401 => ("需要登录", "请先登录后再访问此页面。"),
             403 => ("无权访问", "您没有访问此页面的权限。"),
+            404 when HttpContext.Items[NotFoundTextItem] is ValueTuple<string, string> own => own,
             404 => ("页面不存在", "您访问的页面不存在或已被移除，请检查网址，或从首页重新进入。"),
             405 => ("请求方式不受支持", "此页面不支持这种访问方式。"),
             429 => TooManyRequestsText(),

@@ -128,6 +128,9 @@ public static class FeedsFeature
         Disallow: /subjects/
         Disallow: /search
         Disallow: /lists/
+        Disallow: /records/licence
+        Disallow: /records/penalty
+        Disallow: /records/commitment
         Disallow: /q/
         Disallow: /api/
         Disallow: /embed/

@@ -14,7 +14,8 @@ public sealed class SearchParameters
 
     public string? Q { get; set; }
 
-    /// <summary><c>list_entry</c>, <c>role_model</c>, <c>policy</c>, <c>announcement</c>; comma-separated.</summary>
+    /// <summary><c>list_entry</c>, <c>role_model</c>, <c>policy</c>, <c>announcement</c>, <c>licence</c>, <c>penalty</c>,
+    /// <c>commitment</c>, <c>subject</c>; comma-separated.</summary>
     public string? Type { get; set; }
 
     /// <summary><c>red</c> or <c>black</c>.</summary>
@@ -24,13 +25,19 @@ public sealed class SearchParameters
 
     public string? Department { get; set; }
 
-    /// <summary><c>legal_person</c>, <c>natural_person</c>, <c>other_org</c>.</summary>
+    /// <summary><c>legal_person</c>, <c>natural_person</c>, <c>individual_business</c>, <c>other_org</c>.</summary>
     public string? SubjectType { get; set; }
 
     /// <summary>Decision date range, <c>yyyy-MM-dd</c>.</summary>
     public string? From { get; set; }
 
     public string? To { get; set; }
+
+    /// <summary>许可类别 of licences, 承诺类型 of commitments (values from the catalogue), honour category of role models.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>处罚类别 of penalties (a value from the catalogue).</summary>
+    public string? PenaltyType { get; set; }
 
     /// <summary><c>relevance</c> (default) or <c>newest</c>.</summary>
     public string? Sort { get; set; }
@@ -42,7 +49,8 @@ public sealed class SearchParameters
     /// <summary>Whether anything beyond the text narrows the answer (an empty answer then offers to drop it).</summary>
     public bool HasFilters =>
         !string.IsNullOrEmpty(Type) || !string.IsNullOrEmpty(Kind) || !string.IsNullOrEmpty(Field) || !string.IsNullOrEmpty(Department)
-        || !string.IsNullOrEmpty(SubjectType) || !string.IsNullOrEmpty(From) || !string.IsNullOrEmpty(To);
+        || !string.IsNullOrEmpty(SubjectType) || !string.IsNullOrEmpty(From) || !string.IsNullOrEmpty(To)
+        || !string.IsNullOrEmpty(Category) || !string.IsNullOrEmpty(PenaltyType);
 
     public static SearchParameters FromQuery(IQueryCollection query)
     {
@@ -52,6 +60,7 @@ public sealed class SearchParameters
         {
             Q = Get("q"), Type = Get("type"), Kind = Get("kind"), Field = Get("field"), Department = Get("department"),
             SubjectType = Get("subject_type"), From = Get("from"), To = Get("to"), Sort = Get("sort"),
+            Category = Get("category"), PenaltyType = Get("penalty_type"),
             Page = Get("page"), PageSize = Get("page_size"),
         };
     }
@@ -63,6 +72,10 @@ public sealed class SearchParameters
         DocumentType.ListEntry => "信用红黑名单",
         DocumentType.RoleModel => "诚信典型",
         DocumentType.Policy => "政策法规",
+        DocumentType.Licence => "行政许可",
+        DocumentType.Penalty => "行政处罚",
+        DocumentType.Commitment => "信用承诺",
+        DocumentType.Subject => "基础信息",
         _ => "公示公告",
     };
 
@@ -106,7 +119,7 @@ public sealed class SearchParameters
             }
             else
             {
-                errors.Add("参数 type 只能是 list_entry、role_model、policy 或 announcement。");
+                errors.Add("参数 type 只能是 list_entry、role_model、policy、announcement、licence（行政许可）、penalty（行政处罚）、commitment（信用承诺）或 subject（基础信息）。");
             }
         }
 
@@ -132,7 +145,7 @@ public sealed class SearchParameters
             }
             else
             {
-                errors.Add("参数 subject_type 只能是 legal_person、natural_person 或 other_org。");
+                errors.Add("参数 subject_type 只能是 legal_person（法人）、natural_person（自然人）、individual_business（个体工商户）或 other_org（其他组织）。");
             }
         }
 
@@ -146,6 +159,18 @@ public sealed class SearchParameters
         if (department is not null && department.Length > 100)
         {
             errors.Add("参数 department 过长。");
+        }
+
+        var category = Clean(Category);
+        if (category is not null && category.Length > 50)
+        {
+            errors.Add("参数 category 过长。");
+        }
+
+        var penaltyType = Clean(PenaltyType);
+        if (penaltyType is not null && penaltyType.Length > 50)
+        {
+            errors.Add("参数 penalty_type 过长。");
         }
 
         var from = ParseDate(From, "from", errors);
@@ -180,6 +205,8 @@ public sealed class SearchParameters
             SubjectType = subjectType,
             DecidedFrom = from,
             DecidedTo = to,
+            Category = category,
+            PenaltyType = penaltyType,
             Sort = query.Kind == QueryKind.Browse && Clean(Sort) is null ? SearchSort.Newest : sort,
             Page = page,
             PageSize = pageSize,
@@ -195,6 +222,7 @@ public sealed class SearchParameters
         {
             new("q", Q), new("type", Type), new("kind", Kind), new("field", Field), new("department", Department),
             new("subject_type", SubjectType), new("from", From), new("to", To), new("sort", Sort),
+            new("category", Category), new("penalty_type", PenaltyType),
         };
         values.RemoveAll(p => p.Key == name || string.IsNullOrEmpty(p.Value));
         if (!string.IsNullOrEmpty(value))

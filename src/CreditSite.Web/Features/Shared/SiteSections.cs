@@ -1,7 +1,7 @@
 namespace CreditSite.Web.Features;
 
-/// <summary>The site's fixed sections, one list for the 网站地图 page and for <c>/sitemap.xml</c>. Search, the lists
-/// and reports are on the page for people but not in the sitemap: records leave public view on their date, and a
+/// <summary>The site's fixed sections, one list for the 网站地图 page and for <c>/sitemap.xml</c>. Search, the lists,
+/// the 双公示 record lists and reports are on the page for people but not in the sitemap: records leave public view on their date, and a
 /// search engine's copy would outlive it (see robots.txt and docs/accessibility.md).</summary>
 public static class SiteSections
 {
@@ -13,6 +13,11 @@ public static class SiteSections
         new("/search", "信用查询", false),
         new("/lists/red", "红名单", false),
         new("/lists/black", "黑名单", false),
+        new("/records", "双公示", true),
+        new("/records/licence", "行政许可公示", false),
+        new("/records/penalty", "行政处罚公示", false),
+        new("/records/commitment", "信用承诺公示", false),
+        new("/records/timeliness", "公示及时率", true),
         new("/policies", "政策法规", true),
         new("/key-groups", "重点人群", true),
         new("/role-models", "诚信典型", true),
