@@ -3,47 +3,6 @@ using CreditSite.Storage;
 
 namespace CreditSite.Platforms;
 
-public enum RecordChangeType
-{
-    /// <summary>Written by an import and in public view now: the record's content goes with it.</summary>
-    Upsert,
-
-    /// <summary>Left public view: removed by a <c>--replace</c> import, withdrawn by its status, or past its
-    /// <c>public_until</c>. Kind, id and time only.</summary>
-    Removal,
-}
-
-/// <summary>One change. <see cref="Record"/> is set for an upsert only.</summary>
-public sealed record RecordChange(RecordChangeType Type, RecordKind Kind, string RecordId, DateTimeOffset ChangedAt, PublicRecord? Record);
-
-/// <summary>Where a reader of the feed stands: every change ordered at or before (<see cref="Time"/>, <see cref="Seq"/>,
-/// <see cref="RecordId"/>) has been handed out, counting the batches up to <see cref="Watermark"/> and the changes by
-/// date up to <see cref="DatesUpTo"/>.</summary>
-/// <param name="Seq">The batch of the last change handed out; 0 for a change by date alone, -1 before any change at
-/// <see cref="Time"/>.</param>
-/// <param name="RecordId">The last record handed out at (<see cref="Time"/>, <see cref="Seq"/>); null when all of them were.</param>
-/// <param name="Watermark">The newest batch the reader's last page counted; null for a first request. A batch after it
-/// that started before <see cref="Time"/> (an import still running while the reader paged) sends the reader back to
-/// that batch's start.</param>
-/// <param name="DatesUpTo">The site's time of the reader's last page: records leaving by date were counted up to it.
-/// A midnight after it but before <see cref="Time"/> (the store's clock ahead of the site's) sends the reader back to
-/// that midnight.</param>
-public sealed record RecordChangePosition(RecordKind Kind, DateTimeOffset Time, long Seq, string? RecordId, long? Watermark, DateTimeOffset? DatesUpTo)
-{
-    /// <summary>Every change at or after <paramref name="changedSince"/>.</summary>
-    public static RecordChangePosition Since(RecordKind kind, DateTimeOffset changedSince) => new(kind, changedSince, -1, null, null, null);
-
-    /// <summary>Whether a change with key (<paramref name="time"/>, <paramref name="seq"/>, <paramref name="recordId"/>)
-    /// comes after this position.</summary>
-    public bool IsBefore(DateTimeOffset time, long seq, string recordId) =>
-        time > Time || (time == Time && (seq > Seq || (seq == Seq && RecordId is not null && CodePointOrder.Compare(recordId, RecordId) > 0)));
-}
-
-/// <param name="AsOf">The moment the page describes (the site's clock).</param>
-/// <param name="HasMore">More changes are ready now: ask again with <paramref name="Next"/> at once. Otherwise ask
-/// again later with <paramref name="Next"/>.</param>
-public sealed record RecordChangePage(IReadOnlyList<RecordChange> Changes, RecordChangePosition Next, bool HasMore, DateTimeOffset AsOf);
-
 /// <summary>What changed in the public view of one kind of record since a time, for platforms that mirror the records
 /// (<c>GET /api/v1/records</c>). Computed from the store, not the index:
 /// <list type="bullet">
@@ -83,7 +42,7 @@ public sealed class RecordChangeFeed(RecordStore store, TimeProvider time)
 
         var times = batches.ToDictionary(b => b.Seq, b => b.StartedAt);
         var written = await WrittenAsync(position, batches, times, watermark, today, pageSize + 1, cancellationToken);
-        var expired = await ExpiredAsync(position, times, watermark, now, today, pageSize + 1, cancellationToken);
+        var expired = await ExpiredAsync(position, batches, times, now, today, pageSize + 1, cancellationToken);
         var merged = written.Concat(expired)
             .OrderBy(c => c.Change.ChangedAt).ThenBy(c => c.Seq).ThenBy(c => c.Change.RecordId, CodePointOrder.Instance)
             .Take(pageSize + 1).ToList();
@@ -242,30 +201,66 @@ public sealed class RecordChangeFeed(RecordStore store, TimeProvider time)
     }
 
     /// <summary>Records that left public view by their date alone since their last write: past <c>public_until</c>
-    /// by now, and in view on the day of the write.</summary>
+    /// by now, and written before they left. The days go in runs between batch times: within a run, the rows that can
+    /// have left on a day were written by the same batches, so the store skips the rest (say a first import full of
+    /// records already past their period) instead of handing them over to be skipped here.</summary>
     private async Task<List<(RecordChange Change, long Seq)>> ExpiredAsync(
-        RecordChangePosition position, Dictionary<long, DateTimeOffset> times, long watermark, DateTimeOffset now, DateOnly today,
-        int take, CancellationToken cancellationToken)
+        RecordChangePosition position, IReadOnlyList<BatchTime> batches, Dictionary<long, DateTimeOffset> times, DateTimeOffset now,
+        DateOnly today, int take, CancellationToken cancellationToken)
     {
         var changes = new List<(RecordChange, long)>();
         // A record leaves at midnight after public_until: after the position's time means public_until on or after the
         // day before the position's day (China Standard Time); by now means before today.
-        var positionDay = DateOnly.FromDateTime(position.Time.ToOffset(CreditCalendar.ChinaStandardTime).DateTime);
-        var from = positionDay == DateOnly.MinValue ? positionDay : positionDay.AddDays(-1);
+        var positionDay = Day(position.Time);
+        var day = positionDay == DateOnly.MinValue ? positionDay : positionDay.AddDays(-1);
         var to = today == DateOnly.MinValue ? today : today.AddDays(-1);
-        if (from > to)
+        var k = 0;
+        while (day <= to && changes.Count < take)
         {
-            return changes;
+            // Rows that can leave on `day` were written before its midnight: by batches up to `bound`. The bound holds
+            // until the day the next batch's time is passed. Days only grow, and batch times with them.
+            var left = LeftOn(day);
+            while (k < batches.Count && batches[k].StartedAt < left)
+            {
+                k++;
+            }
+
+            var next = k < batches.Count ? batches[k] : null;
+            var bound = k == 0 ? 0 : batches[k - 1].Seq;
+            var runEnd = next is null ? to : Min(to, Day(next.StartedAt).AddDays(-1));
+            if (runEnd < day)
+            {
+                runEnd = day;
+            }
+
+            if (bound > 0)
+            {
+                await ExpiredInRunAsync(position, day, runEnd, bound, times, now, take, changes, cancellationToken);
+            }
+
+            if (runEnd == DateOnly.MaxValue)
+            {
+                break;
+            }
+
+            day = runEnd.AddDays(1);
         }
 
+        return changes;
+    }
+
+    private async Task ExpiredInRunAsync(
+        RecordChangePosition position, DateOnly from, DateOnly to, long bound, Dictionary<long, DateTimeOffset> times, DateTimeOffset now,
+        int take, List<(RecordChange, long)> changes, CancellationToken cancellationToken)
+    {
         // Every id comes after the empty string, so (from, "") starts at the first record of that day.
         var after = (Until: from, Id: string.Empty);
         while (changes.Count < take)
         {
-            var chunk = await store.ReadPublicUntilAsync(position.Kind, from, to, after.Until, after.Id, Chunk, cancellationToken);
+            var chunk = await store.ReadPublicUntilAsync(position.Kind, from, to, bound, after.Until, after.Id, Chunk, cancellationToken);
             foreach (var stored in chunk)
             {
-                if (stored.ChangeSeq > watermark || !times.TryGetValue(stored.ChangeSeq, out var written))
+                if (!times.TryGetValue(stored.ChangeSeq, out var written))
                 {
                     continue;
                 }
@@ -275,21 +270,27 @@ public sealed class RecordChangeFeed(RecordStore store, TimeProvider time)
                     changes.Add((new RecordChange(RecordChangeType.Removal, position.Kind, stored.Record.RecordId, left, null), 0));
                     if (changes.Count >= take)
                     {
-                        break;
+                        return;
                     }
                 }
             }
 
             if (chunk.Count < Chunk)
             {
-                break;
+                return;
             }
 
             after = (chunk[^1].Record.PublicUntil!.Value, chunk[^1].Record.RecordId);
         }
-
-        return changes;
     }
+
+    private static DateOnly Day(DateTimeOffset time) => DateOnly.FromDateTime(time.ToOffset(CreditCalendar.ChinaStandardTime).DateTime);
+
+    /// <summary>The moment a record public until <paramref name="until"/> leaves view: the next midnight, Beijing time.</summary>
+    private static DateTimeOffset LeftOn(DateOnly until) =>
+        until == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(until.AddDays(1).ToDateTime(TimeOnly.MinValue), CreditCalendar.ChinaStandardTime);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>The moment <paramref name="record"/> leaves public view by its date (midnight China Standard Time after
     /// <c>public_until</c>), when that is after <paramref name="written"/> and no status took it out of view.</summary>
@@ -300,7 +301,7 @@ public sealed class RecordChangeFeed(RecordStore store, TimeProvider time)
             return null;
         }
 
-        var left = new DateTimeOffset(until.AddDays(1).ToDateTime(TimeOnly.MinValue), CreditCalendar.ChinaStandardTime);
+        var left = LeftOn(until);
         return left > written ? left : null;
     }
 
@@ -345,39 +346,4 @@ public sealed class RecordChangeFeed(RecordStore store, TimeProvider time)
 
         return all;
     }
-}
-
-/// <summary>Strings in Unicode code point order: the order of their UTF-8 bytes, which is how the store sorts record
-/// ids for the feed (SQLite's BINARY, PostgreSQL's "C" collation). UTF-16 ordinal order differs above U+D7FF.</summary>
-public sealed class CodePointOrder : IComparer<string>
-{
-    public static readonly CodePointOrder Instance = new();
-
-    public static int Compare(string? a, string? b)
-    {
-        if (a is null || b is null)
-        {
-            return a is null ? (b is null ? 0 : -1) : 1;
-        }
-
-        var left = a.EnumerateRunes();
-        var right = b.EnumerateRunes();
-        while (true)
-        {
-            var hasLeft = left.MoveNext();
-            var hasRight = right.MoveNext();
-            if (!hasLeft || !hasRight)
-            {
-                return hasLeft ? 1 : hasRight ? -1 : 0;
-            }
-
-            var order = left.Current.Value.CompareTo(right.Current.Value);
-            if (order != 0)
-            {
-                return order;
-            }
-        }
-    }
-
-    int IComparer<string>.Compare(string? x, string? y) => Compare(x, y);
 }

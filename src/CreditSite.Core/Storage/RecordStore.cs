@@ -362,17 +362,18 @@ public sealed class RecordStore(CreditStore store)
             .Take(take).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Records of <paramref name="kind"/> that no status takes out of view (the opposite of
-    /// <see cref="PublicRecord.IsWithdrawn"/>) whose <c>public_until</c> lies in [<paramref name="from"/>,
-    /// <paramref name="to"/>], ordered by (public_until, id), after (<paramref name="afterUntil"/>,
+    /// <summary>Records of <paramref name="kind"/> last written by batches up to <paramref name="upToSeq"/> that no status
+    /// takes out of view (the opposite of <see cref="PublicRecord.IsWithdrawn"/>) whose <c>public_until</c> lies in
+    /// [<paramref name="from"/>, <paramref name="to"/>], ordered by (public_until, id), after (<paramref name="afterUntil"/>,
     /// <paramref name="afterId"/>): the records that left public view by their date alone.</summary>
     public async Task<IReadOnlyList<StoredRecord>> ReadPublicUntilAsync(
-        RecordKind kind, DateOnly from, DateOnly to, DateOnly afterUntil, string afterId, int take, CancellationToken cancellationToken = default)
+        RecordKind kind, DateOnly from, DateOnly to, long upToSeq, DateOnly afterUntil, string afterId, int take, CancellationToken cancellationToken = default)
     {
         var collation = BinaryCollation;
         await using var context = store.CreateContext();
         var rows = await context.PublicRecords.AsNoTracking()
             .Where(r => r.Kind == kind && r.PublicUntil != null && r.PublicUntil >= from && r.PublicUntil <= to
+                && EF.Property<long>(r, CreditDbContext.ChangeSeq) <= upToSeq
                 && (r.PublicUntil > afterUntil || (r.PublicUntil == afterUntil && EF.Functions.Collate(r.RecordId, collation).CompareTo(afterId) > 0))
                 && !r.Unpublished
                 && r.Status != RecordStatus.Repaired && r.Status != RecordStatus.Withdrawn && r.Status != RecordStatus.Expired

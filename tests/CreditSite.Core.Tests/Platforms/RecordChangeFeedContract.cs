@@ -75,6 +75,28 @@ public abstract class RecordChangeFeedContract : IAsyncLifetime
         Assert.Empty((await feed.ReadAsync(position, 2)).Changes);
     }
 
+    [Fact]
+    public async Task ARecordAlreadyPastItsPeriodWhenWrittenIsARemovalAtTheWriteAndAnotherLeavesAtMidnight()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var today = CreditCalendar.Today(clock);
+        var since = clock.GetUtcNow().AddSeconds(-1);
+        await WriteAsync(replace: false, [Penalty("CF-old", today, today.AddDays(-30)), Penalty("CF-now", today, today.AddDays(100)), Penalty("CF-end", today, today)]);
+        clock.Advance(TimeSpan.FromDays(2));
+
+        var page = await new RecordChangeFeed(Records, clock).ReadAsync(RecordChangePosition.Since(RecordKind.Penalty, since), 10);
+
+        var written = page.Changes.Single(c => c.RecordId == "CF-now").ChangedAt;
+        Assert.Equal(
+        [
+            (RecordChangeType.Upsert, "CF-now", written),
+            (RecordChangeType.Removal, "CF-old", written),
+            (RecordChangeType.Removal, "CF-end", new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8))),
+        ], page.Changes.Select(Key));
+        Assert.NotNull(page.Changes[0].Record);
+        Assert.Null(page.Changes[1].Record);
+    }
+
     private static (RecordChangeType, string, DateTimeOffset) Key(RecordChange change) => (change.Type, change.RecordId, change.ChangedAt);
 
     private Task<ListWriteOutcome> WriteAsync(bool replace, IReadOnlyList<PublicRecord> records) =>
