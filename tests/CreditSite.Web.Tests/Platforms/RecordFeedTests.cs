@@ -88,6 +88,17 @@ public sealed class RecordFeedTests(RecordFeedTests.Site site) : IClassFixture<R
         Assert.DoesNotContain("/CF-F03", await site.CreateClient().GetStringAsync(new Uri("/feeds/penalties.atom", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("licence", "/feeds/licences.atom", "信用常州 · 行政许可")]
+    [InlineData("penalty", "/feeds/penalties.atom", "信用常州 · 行政处罚")]
+    [InlineData("commitment", "/feeds/commitments.atom", "信用常州 · 信用承诺")]
+    public async Task EachKindsListPageLinksItsFeedForDiscovery(string kind, string feed, string title)
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await site.CreateClient().GetStringAsync(new Uri("/records/" + kind, UriKind.Relative)));
+
+        Assert.Contains($"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{title}\" href=\"{feed}\" />", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheApiReferenceLinksEveryRecordFeedForDiscovery()
     {
