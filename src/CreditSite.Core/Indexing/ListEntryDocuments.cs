@@ -50,7 +50,8 @@ public static class ListEntryDocuments
         };
     }
 
-    private static void AppendPart(StringBuilder body, string? part)
+    /// <summary>Adds a non-blank part to a document body, one part a line (shared with <see cref="RecordDocuments"/>).</summary>
+    internal static void AppendPart(StringBuilder body, string? part)
     {
         if (string.IsNullOrWhiteSpace(part))
         {

@@ -29,7 +29,7 @@ public static class RecordDocuments
             string.Join("、", record.PenaltyTypes), record.MaskedIdNumber,
         })
         {
-            Append(body, part);
+            ListEntryDocuments.AppendPart(body, part);
         }
 
         return new SearchDocument
@@ -67,7 +67,7 @@ public static class RecordDocuments
         var body = new StringBuilder();
         foreach (var part in new[] { string.Join("；", subject.FormerNames), subject.EntityType, subject.RegistrationAuthority, subject.Address })
         {
-            Append(body, part);
+            ListEntryDocuments.AppendPart(body, part);
         }
 
         return new SearchDocument
@@ -85,20 +85,5 @@ public static class RecordDocuments
             Summary = "登记状态：" + subject.Status,
             FormerNames = subject.FormerNames.Count == 0 ? null : subject.FormerNames,
         };
-    }
-
-    private static void Append(StringBuilder body, string? part)
-    {
-        if (string.IsNullOrWhiteSpace(part))
-        {
-            return;
-        }
-
-        if (body.Length > 0)
-        {
-            body.Append('\n');
-        }
-
-        body.Append(part);
     }
 }
