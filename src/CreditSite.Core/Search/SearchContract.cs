@@ -130,6 +130,14 @@ public sealed record SearchRequest
     public required DateOnly Today { get; init; }
 
     public bool WithFacets { get; init; } = true;
+
+    /// <summary>One row per subject (the one-stop query): the documents about one subject (same
+    /// <see cref="SearchDocument.SubjectKey"/>) collapse into one hit whose <see cref="SearchHit.Subject"/> is set and
+    /// whose <see cref="SearchHit.Document"/> is the subject's best-matching document (its snippet shows why it matched);
+    /// a document without a subject (policy, announcement, role model without one) is its own row. Paging,
+    /// <see cref="SearchResults.Total"/> and facets then count rows, not documents: a subject counts once for each facet
+    /// value among its matching documents.</summary>
+    public bool GroupBySubject { get; init; }
 }
 
 public sealed record FacetValue(string Value, long Count);
@@ -147,10 +155,46 @@ public sealed record SearchFacets(IReadOnlyDictionary<string, IReadOnlyList<Face
 
 /// <summary>One result. <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are HTML-encoded text whose only markup
 /// is <c>&lt;mark&gt;</c> around matched terms: safe to render raw.</summary>
-public sealed record SearchHit(SearchDocument Document, double Score, string TitleHtml, string SnippetHtml);
+public sealed record SearchHit(SearchDocument Document, double Score, string TitleHtml, string SnippetHtml)
+{
+    /// <summary>Set on grouped searches (<see cref="SearchRequest.GroupBySubject"/>) for a hit that stands for a subject.</summary>
+    public SubjectSummary? Subject { get; init; }
+}
+
+/// <summary>A subject as one row of the one-stop query: who it is, what is public about it today (all its visible
+/// documents, not only those that matched) and how many of its documents matched.</summary>
+public sealed record SubjectSummary
+{
+    public required string SubjectKey { get; init; }
+
+    /// <summary>The current name: the registry record's (基础信息) when there is one, otherwise the newest document's.</summary>
+    public required string Name { get; init; }
+
+    public SubjectType? SubjectType { get; init; }
+    public string? Uscc { get; init; }
+    public string? MaskedIdNumber { get; init; }
+
+    /// <summary>曾用名 from the registry record (the caller says which one the query matched).</summary>
+    public IReadOnlyList<string> FormerNames { get; init; } = [];
+
+    /// <summary>Visible documents about the subject today, by type (types with none are absent).</summary>
+    public required IReadOnlyDictionary<DocumentType, int> Counts { get; init; }
+
+    /// <summary>The lists the subject is on today (红名单, 黑名单).</summary>
+    public IReadOnlyList<ListKind> Lists { get; init; } = [];
+
+    /// <summary>The statuses that matter among its visible list entries (异议处理中 …), beyond plain 有效.</summary>
+    public IReadOnlyList<EntryStatus> Statuses { get; init; } = [];
+
+    /// <summary>How many of its documents matched the query.</summary>
+    public int MatchedDocuments { get; init; }
+}
 
 public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets, int Page, int PageSize)
 {
+    /// <summary>True when counting stopped at a bound: there are at least <see cref="Total"/> rows (shown as "10,000+").</summary>
+    public bool TotalIsLowerBound { get; init; }
+
     public int PageCount => PageSize <= 0 ? 0 : (int)Math.Min(int.MaxValue, (Total + PageSize - 1) / PageSize);
 }
 
