@@ -31,7 +31,8 @@ public sealed partial class EmbeddedSearchEngine
 
         var summaries = keys.Count == 0
             ? []
-            : SubjectSummaries.Of(searcher, keys, matched, _filters.Visibility(request.Today), _filters)
+            : SubjectSummaries.Of(searcher, keys, matched, rows.Zip(documents).ToDictionary(p => p.First.Doc, p => p.Second),
+                _filters.Visibility(request.Today), _filters)
                 .ToDictionary(s => s.SubjectKey, StringComparer.Ordinal);
 
         var hits = new List<SearchHit>(rows.Count);

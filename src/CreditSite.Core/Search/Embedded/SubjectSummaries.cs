@@ -13,8 +13,10 @@ internal static class SubjectSummaries
 {
     private static readonly EntryStatus[] NotableStatuses = Enum.GetValues<EntryStatus>().Where(s => s != EntryStatus.Active).ToArray();
 
-    /// <summary>Summaries of the subjects <paramref name="keys"/>, which have <paramref name="matched"/> matching documents.</summary>
-    public static SubjectSummary[] Of(IndexSearcher searcher, IReadOnlyList<string> keys, IReadOnlyList<int> matched, Filter visibility, FilterCache filters)
+    /// <summary>Summaries of the subjects <paramref name="keys"/>, which have <paramref name="matched"/> matching documents;
+    /// <paramref name="loaded"/> are stored documents already read (the page's hits), by document number.</summary>
+    public static SubjectSummary[] Of(IndexSearcher searcher, IReadOnlyList<string> keys, IReadOnlyList<int> matched, IReadOnlyDictionary<int, SearchDocument> loaded,
+        Filter visibility, FilterCache filters)
     {
         var keyQuery = new BooleanQuery(disableCoord: true);
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
@@ -30,7 +32,9 @@ internal static class SubjectSummaries
         {
             var tally = visible.Tallies[i];
             var source = tally.RegistryDoc >= 0 ? tally.RegistryDoc : tally.NewestDoc;
-            var document = source >= 0 ? IndexFields.FromLucene(searcher.Doc(source, IndexFields.StoredOnly)) : null;
+            var document = source < 0 ? null
+                : loaded.TryGetValue(source, out var hit) ? hit
+                : IndexFields.FromLucene(searcher.Doc(source, IndexFields.StoredOnly));
             summaries[i] = new SubjectSummary
             {
                 SubjectKey = keys[i],
