@@ -39,6 +39,11 @@ public sealed partial class ElasticsearchSearchEngine : ISearchEngine
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.GroupBySubject)
+        {
+            return await GroupedSearchAsync(request, cancellationToken);
+        }
+
         var page = DocumentQuery.PageOf(request);
         var pageSize = DocumentQuery.PageSizeOf(request);
         var response = await SendSearchAsync(DocumentQuery.Build(request, AliasName, _options.MaxResultWindow), cancellationToken);
@@ -48,11 +53,6 @@ public sealed partial class ElasticsearchSearchEngine : ISearchEngine
         }
 
         var hits = response.Hits.Where(h => h.Source is not null).Select(SearchAnswer.ToHit).ToList();
-        if (request.GroupBySubject)
-        {
-            return await GroupedResultsAsync(request, response, hits, cancellationToken);
-        }
-
         var facets = request.WithFacets ? SearchAnswer.Facets(response) : SearchFacets.Empty;
         return new SearchResults(response.Total, hits, facets, page, pageSize);
     }

@@ -243,6 +243,35 @@ public sealed class ElasticsearchGroupingTests
     }
 
     [Fact]
+    public async Task AnIndexOfAnOlderMappingAnswersOneRowPerDocumentUntilReindexed()
+    {
+        var cluster = new CannedCluster()
+            .On(HttpMethod.POST, SearchPath, new CannedResponse(400, CollapseOnUnmappedField), CannedResponse.Ok(SearchRecordsWithFacets))
+            .On(HttpMethod.GET, "/creditsite-documents/_mapping/field/group_key", CannedResponse.Ok(GroupKeyNotMapped));
+
+        var results = await TestEngine.Create(cluster).SearchAsync(Grouped);
+
+        Assert.Equal(["POST /creditsite-documents/_search", "GET /creditsite-documents/_mapping/field/group_key", "POST /creditsite-documents/_search"],
+            cluster.Requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Null(cluster.Requests[2].Json()["collapse"]);
+        Assert.Equal(3, results.Total);
+        Assert.Equal(3, results.Hits.Count);
+        Assert.All(results.Hits, h => Assert.Equal(1, h.Subject!.MatchedDocuments));
+        Assert.Equal(CompanyKey, results.Hits[0].Subject!.SubjectKey);
+    }
+
+    [Fact]
+    public async Task ARefusedGroupedSearchOnACurrentIndexIsAnOutage()
+    {
+        var cluster = new CannedCluster()
+            .On(HttpMethod.POST, SearchPath, new CannedResponse(400, CollapseOnUnmappedField))
+            .On(HttpMethod.GET, "/creditsite-documents/_mapping/field/group_key", CannedResponse.Ok(GroupKeyMapped));
+
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => TestEngine.Create(cluster).SearchAsync(Grouped));
+        Assert.Single(cluster.Requests, r => r.Path == SearchPath);
+    }
+
+    [Fact]
     public async Task AnUngroupedSearchNeitherCollapsesNorAsksForSummaries()
     {
         var (results, sent) = await Search(Grouped with { GroupBySubject = false }, SearchRecordsWithFacets);

@@ -100,4 +100,21 @@ internal static partial class ElasticsearchResponses
             "fields":{"group_key":["policy:hd"]}}]},
          "aggregations":{"cardinality#rows":{"value":287311}}}
         """;
+
+    /// <summary>A grouped search on an index of mapping version 2: the shards refuse to collapse on a field they lack.</summary>
+    public const string CollapseOnUnmappedField = """
+        {"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"no mapping found for `group_key` in order to collapse on"}],
+                  "type":"search_phase_execution_exception","reason":"all shards failed","phase":"query","grouped":true,
+                  "failed_shards":[{"shard":0,"index":"creditsite-documents-v20250101000000000","node":"U7321H6mQ1uP0dQ8hb3f1A","reason":{"type":"illegal_argument_exception","reason":"no mapping found for `group_key` in order to collapse on"}}],
+                  "caused_by":{"type":"illegal_argument_exception","reason":"no mapping found for `group_key` in order to collapse on"}},
+         "status":400}
+        """;
+
+    /// <summary><c>GET /creditsite-documents/_mapping/field/group_key</c> on an index without the field.</summary>
+    public const string GroupKeyNotMapped = """{"creditsite-documents-v20250101000000000":{"mappings":{}}}""";
+
+    /// <summary>The same on an index of mapping version 3.</summary>
+    public const string GroupKeyMapped = """
+        {"creditsite-documents-v20260301080000000":{"mappings":{"group_key":{"full_name":"group_key","mapping":{"group_key":{"type":"keyword"}}}}}}
+        """;
 }
