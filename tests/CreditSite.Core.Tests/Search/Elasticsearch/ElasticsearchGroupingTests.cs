@@ -234,6 +234,18 @@ public sealed class ElasticsearchGroupingTests
     }
 
     [Fact]
+    public async Task BeforeTheFirstIndexAGroupedSearchHasNoRows()
+    {
+        var cluster = new CannedCluster().On(HttpMethod.POST, SearchPath, new CannedResponse(404, IndexNotFound));
+
+        var results = await TestEngine.Create(cluster).SearchAsync(Grouped);
+
+        Assert.Equal(0, results.Total);
+        Assert.Empty(results.Hits);
+        Assert.Single(cluster.Requests);
+    }
+
+    [Fact]
     public async Task AFailedSummariesSearchIsAnOutageNotRowsWithoutSummaries()
     {
         var cluster = new CannedCluster().On(HttpMethod.POST, SearchPath,
