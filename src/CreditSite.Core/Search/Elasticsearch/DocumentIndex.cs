@@ -28,8 +28,13 @@ internal static class DocumentIndex
     /// which version serves). A change of the mapping raises it, and takes effect in a new index built by
     /// <c>creditsite reindex</c> (docs/elasticsearch.md, "When the mapping changes"). 1: list entries and content;
     /// 2: public records and registry records (<c>record_status</c>, <c>withdrawn</c>, <c>penalty_types</c>,
-    /// <c>former_names</c>).</summary>
-    public const int MappingVersion = 2;
+    /// <c>former_names</c>); 3: <c>group_key</c>, what the one-stop query collapses on.</summary>
+    public const int MappingVersion = 3;
+
+    /// <summary>One row of the one-stop query (<see cref="SearchRequest.GroupBySubject"/>): the subject key, or the
+    /// document's own id when it has no subject (a policy). A single-valued keyword with doc values, as <c>collapse</c>
+    /// and <c>cardinality</c> need.</summary>
+    public const string GroupKeyField = "group_key";
 
     public const string MappingVersionKey = "creditsite_mapping_version";
 
@@ -113,6 +118,7 @@ internal static class DocumentIndex
                 { "subject_type", new KeywordProperty() },
                 { "subject_name", ChineseText(names) },
                 { "subject_key", new KeywordProperty() },
+                { GroupKeyField, new KeywordProperty() },
                 { "uscc", new KeywordProperty() },
                 { "resident_id_hash", new KeywordProperty() },
                 { "masked_id_number", new KeywordProperty { Index = false, DocValues = false } },

@@ -53,15 +53,11 @@ internal static class DocumentQuery
     {
         ArgumentNullException.ThrowIfNull(request);
         var (from, size) = Window(request, maxResultWindow);
-        var text = request.Identifier is null ? QueryText.Clean(request.Text) : null;
+        var text = TextOf(request);
 
         var search = new EsSearchRequest(index)
         {
-            Query = new BoolQuery
-            {
-                Must = text is null ? [new MatchAllQuery()] : [TextQuery(text)],
-                Filter = Filters(request),
-            },
+            Query = Matching(request),
             From = from,
             Size = size,
             TrackTotalHits = new TrackHits(true),
@@ -75,7 +71,11 @@ internal static class DocumentQuery
             search.Highlight = Highlight(text);
         }
 
-        if (request.WithFacets)
+        if (request.GroupBySubject)
+        {
+            SubjectQuery.Group(search, request);
+        }
+        else if (request.WithFacets)
         {
             search.Aggregations = Facets.ToDictionary(
                 f => f.Dimension,
@@ -88,6 +88,22 @@ internal static class DocumentQuery
         }
 
         return search;
+    }
+
+    /// <summary>The cleaned text, or null when the request browses or searches by identifier.</summary>
+    private static string? TextOf(SearchRequest request) => request.Identifier is null ? QueryText.Clean(request.Text) : null;
+
+    /// <summary>Which documents the request matches: its text (or everything) within its filters and today's
+    /// visibility.</summary>
+    public static Query Matching(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = TextOf(request);
+        return new BoolQuery
+        {
+            Must = text is null ? [new MatchAllQuery()] : [TextQuery(text)],
+            Filter = Filters(request),
+        };
     }
 
     /// <summary>Any meaningful part of a name: every bigram (and lone character, Latin word or number) of the text must
@@ -224,13 +240,13 @@ internal static class DocumentQuery
         MustNot = [new TermQuery { Field = "withdrawn", Value = FieldValue.True }],
     };
 
-    private static TermsQuery Types(IEnumerable<DocumentType> types) => new()
+    public static TermsQuery Types(IEnumerable<DocumentType> types) => new()
     {
         Field = "type",
         Terms = new TermsQueryField(types.Distinct().Select(t => FieldValue.String(DocumentTypeText.Code(t))).ToList()),
     };
 
-    private static List<SortOptions> Sort(SearchSort sort)
+    public static List<SortOptions> Sort(SearchSort sort)
     {
         var score = new SortOptions { Score = new ScoreSort { Order = SortOrder.Desc } };
         var newest = new SortOptions { Field = new FieldSort { Field = "date", Order = SortOrder.Desc } };

@@ -39,7 +39,27 @@ public sealed partial class ElasticsearchSearchEngine : ISearchEngine
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = DocumentQuery.Build(request, AliasName, _options.MaxResultWindow);
+        if (request.GroupBySubject)
+        {
+            return await GroupedSearchAsync(request, cancellationToken);
+        }
+
+        var page = DocumentQuery.PageOf(request);
+        var pageSize = DocumentQuery.PageSizeOf(request);
+        var response = await SendSearchAsync(DocumentQuery.Build(request, AliasName, _options.MaxResultWindow), cancellationToken);
+        if (response is null)
+        {
+            return new SearchResults(0, [], SearchFacets.Empty, page, pageSize);
+        }
+
+        var hits = response.Hits.Where(h => h.Source is not null).Select(SearchAnswer.ToHit).ToList();
+        var facets = request.WithFacets ? SearchAnswer.Facets(response) : SearchFacets.Empty;
+        return new SearchResults(response.Total, hits, facets, page, pageSize);
+    }
+
+    /// <summary>One search through the alias; null when the index does not exist yet.</summary>
+    private async Task<SearchResponse<IndexedDocument>?> SendSearchAsync(Elastic.Clients.Elasticsearch.SearchRequest query, CancellationToken cancellationToken)
+    {
         SearchResponse<IndexedDocument> response;
         try
         {
@@ -54,12 +74,10 @@ public sealed partial class ElasticsearchSearchEngine : ISearchEngine
             throw new SearchUnavailableException("搜索服务暂时不可用。", e);
         }
 
-        var page = DocumentQuery.PageOf(request);
-        var pageSize = DocumentQuery.PageSizeOf(request);
         if (response.ApiCallDetails.HttpStatusCode == 404)
         {
             _logger.LogWarning("Search index {Alias} does not exist yet: answering with no results. Run `creditsite reindex`.", AliasName);
-            return new SearchResults(0, [], SearchFacets.Empty, page, pageSize);
+            return null;
         }
 
         if (response.TimedOut || response.Shards is { Failed: > 0 })
@@ -67,9 +85,7 @@ public sealed partial class ElasticsearchSearchEngine : ISearchEngine
             throw new SearchUnavailableException("搜索服务暂时不可用：部分索引分片没有应答。") { RetryAfter = TimeSpan.FromSeconds(10) };
         }
 
-        var hits = response.Hits.Where(h => h.Source is not null).Select(SearchAnswer.ToHit).ToList();
-        var facets = request.WithFacets ? SearchAnswer.Facets(response) : SearchFacets.Empty;
-        return new SearchResults(response.Total, hits, facets, page, pageSize);
+        return response;
     }
 
     public async Task UpsertAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)

@@ -14,6 +14,9 @@ internal sealed class IndexedDocument
     [JsonPropertyName("url")] public string Url { get; set; } = string.Empty;
     [JsonPropertyName("date")] public DateOnly Date { get; set; }
 
+    /// <summary>What a grouped search collapses on (<see cref="DocumentIndex.GroupKeyField"/>); derived, not read back.</summary>
+    [JsonPropertyName("group_key")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? GroupKey { get; set; }
+
     [JsonPropertyName("entry_id")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? EntryId { get; set; }
     [JsonPropertyName("list_kind")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ListKind { get; set; }
     [JsonPropertyName("subject_type")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? SubjectType { get; set; }
@@ -56,6 +59,7 @@ internal sealed class IndexedDocument
             SubjectType = d.SubjectType?.Code(),
             SubjectName = d.SubjectName,
             SubjectKey = d.SubjectKey,
+            GroupKey = GroupKeyOf(d),
             Uscc = d.Uscc,
             ResidentIdHash = d.ResidentIdHash,
             MaskedIdNumber = d.MaskedIdNumber,
@@ -73,6 +77,13 @@ internal sealed class IndexedDocument
             PenaltyTypes = d.PenaltyTypes is { Count: > 0 } types ? [.. types] : null,
             FormerNames = d.FormerNames is { Count: > 0 } names ? [.. names] : null,
         };
+    }
+
+    /// <summary>The subject's key, or the document's id for a document about no subject (its own row).</summary>
+    public static string GroupKeyOf(SearchDocument d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return string.IsNullOrEmpty(d.SubjectKey) ? d.Id : d.SubjectKey;
     }
 
     public SearchDocument ToSearchDocument() => new()

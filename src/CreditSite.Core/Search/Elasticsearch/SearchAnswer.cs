@@ -39,10 +39,16 @@ internal static class SearchAnswer
         {
             var terms = response.Aggregations?.GetStringTerms(dimension);
             byDimension[dimension] = terms?.Buckets
-                .Select(b => new FacetValue(b.Key.TryGetString(out var key) ? key! : b.Key.ToString() ?? string.Empty, b.DocCount))
+                .Select(b => new FacetValue(KeyOf(b), b.DocCount))
                 .ToList() ?? [];
         }
 
         return new SearchFacets(byDimension);
+    }
+
+    public static string KeyOf(Elastic.Clients.Elasticsearch.Aggregations.StringTermsBucket bucket)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        return bucket.Key.TryGetString(out var key) ? key! : bucket.Key.ToString() ?? string.Empty;
     }
 }

@@ -52,6 +52,17 @@ public sealed class ElasticsearchBulkIndexingTests
     }
 
     [Fact]
+    public async Task EachDocumentCarriesItsGroupKeyTheSubjectOrElseItsOwnId()
+    {
+        var cluster = WithAlias(CannedResponse.Ok(BulkOk));
+
+        await TestEngine.Create(cluster).UpsertAsync([CannedDocuments.Entry("JS-1"), CannedDocuments.Person("JS-2"), CannedDocuments.Policy("food-safety")]);
+
+        var sources = Assert.Single(cluster.To(HttpMethod.POST, "/_bulk")).Lines().Where((_, i) => i % 2 == 1).ToList();
+        Assert.Equal(["91320402MA1XXXXX0L", "p-6f1c2a9e", "policy:food-safety"], sources.Select(s => (string?)s["group_key"]));
+    }
+
+    [Fact]
     public async Task ItemsTheClusterKeepsRefusingWith429FailTheWriteAfterTheirRetries()
     {
         var cluster = WithAlias(CannedResponse.Ok(BulkAllBusy));

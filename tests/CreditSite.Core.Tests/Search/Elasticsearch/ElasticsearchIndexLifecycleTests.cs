@@ -61,8 +61,10 @@ public sealed class ElasticsearchIndexLifecycleTests
         Assert.Equal("date", (string?)properties["public_until"]!["type"]);
         Assert.Equal(false, (bool?)properties["masked_id_number"]!["index"]);
 
-        // Mapping version 2: public records and registry records.
-        Assert.Equal(2, (int?)mappings["_meta"]!["creditsite_mapping_version"]);
+        // Mapping version 2: public records and registry records; 3: the key the one-stop query collapses on.
+        Assert.Equal(3, (int?)mappings["_meta"]!["creditsite_mapping_version"]);
+        Assert.Equal("keyword", (string?)properties["group_key"]!["type"]);
+        Assert.Null(properties["group_key"]!["doc_values"]); // on by default: collapse and cardinality read it
         Assert.Equal("keyword", (string?)properties["record_status"]!["type"]);
         Assert.Equal("keyword", (string?)properties["penalty_types"]!["type"]);
         Assert.Equal("keyword", (string?)properties["category"]!["type"]);

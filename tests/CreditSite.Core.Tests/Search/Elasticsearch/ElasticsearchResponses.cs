@@ -2,7 +2,7 @@ namespace CreditSite.Core.Tests.Search.Elasticsearch;
 
 /// <summary>Response bodies in the shape Elasticsearch 9 sends them (taken from the reference documentation and the
 /// API specification's examples), with this site's index and fields.</summary>
-internal static class ElasticsearchResponses
+internal static partial class ElasticsearchResponses
 {
     public const string OldIndex = "creditsite-documents-v20250101000000000";
 
