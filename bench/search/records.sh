@@ -33,23 +33,8 @@ declare -A counts=([licence]=$(n 2500000) [penalty]=$(n 1000000) [commitment]=$(
 # The subjects of a list of list_count entries (DemoDataGenerator: 0.6 subjects per entry); every record kind draws from them.
 pool=$(printf '%.0f' "$(echo "$list_count * 0.6" | bc -l)")
 
-echo "== build (Release)"
-dotnet publish src/CreditSite.Web -c Release -o "$work/site" --nologo -v q >/dev/null
-dotnet publish src/CreditSite.Cli -c Release -o "$work/cli" --nologo -v q >/dev/null
-dotnet publish bench/Baseline -c Release -o "$work/baseline" --nologo -v q >/dev/null
-
-export Storage__DataPath="$work/data"
-export Storage__SeedDemoData=false
-export Privacy__IdHashKey="benchmark-only-key-0123456789abcdef"
-export Site__RootPath="$root"
+source bench/search/site-env.sh
 export DOTNET_ENVIRONMENT=Production
-# The benchmark is one client address; the per-address rate limits would otherwise answer most requests with 429.
-export RateLimits__Pages__PermitLimit=1000000000 RateLimits__Api__PermitLimit=1000000000
-# What a Production start requires (docs/operations.md); none of it is exercised here.
-export Authentication__Oidc__Authority="https://idp.example.invalid/" Authentication__Oidc__ClientId=creditsite-bench \
-  Authentication__Oidc__ClientSecret=benchmark-only-secret
-export Site__PublicBaseUrl="https://bench.example.invalid" Site__IdentificationCode=0000000000 \
-  Site__IcpFiling="苏ICP备00000000号（基准测试）"
 cli() { dotnet "$work/cli/creditsite.dll" "$@" </dev/null; }
 kinds=(list subject licence penalty commitment)
 
@@ -73,7 +58,7 @@ if [ "${SKIP_IMPORT:-0}" != 1 ] || [ ! -f "$work/imports.txt" ]; then
     rows=$(grep -oE "已写入 [0-9]+ 条" "$work/import-$kind.log" | grep -oE "[0-9]+")
     read -r wall user sys kib < "$work/time-$kind"
     # The CLI's own phase times: validation pass, store write (second pass), search index update.
-    read -r validate_s store_s index_s < <(grep -oE "完成（[0-9.]+ 秒）" "$work/import-$kind.log" | grep -oE "[0-9.]+" | tr '\n' ' ')
+    read -r validate_s store_s index_s < <(grep -oE "完成（[0-9.]+ 秒）" "$work/import-$kind.log" | grep -oE "[0-9.]+" | tr '\n' ' ') || true
     echo "$kind $rows $wall $(echo "$user + $sys" | bc -l) $kib ${validate_s:-0} ${store_s:-0} ${index_s:-0}" >> "$work/imports.txt"
     echo "   $rows rows in $wall s = $(printf '%.0f' "$(echo "$rows / $wall" | bc -l)") rows/s (CPU $(echo "$user + $sys" | bc -l) s, peak $((kib / 1024)) MiB)"
   done
