@@ -17,23 +17,7 @@ out_dir="$root/bench/results"
 mkdir -p "$out_dir"
 for tool in wrk bc curl; do command -v $tool >/dev/null || { apt-get update -qq && apt-get install -y -qq $tool >/dev/null; }; done
 
-echo "== build (Release)"
-dotnet publish src/CreditSite.Web -c Release -o "$work/site" --nologo -v q >/dev/null
-dotnet publish src/CreditSite.Cli -c Release -o "$work/cli" --nologo -v q >/dev/null
-dotnet publish bench/Baseline -c Release -o "$work/baseline" --nologo -v q >/dev/null
-
-export Storage__DataPath="$work/data"
-export Storage__SeedDemoData=false
-export Privacy__IdHashKey="benchmark-only-key-0123456789abcdef"
-export Site__RootPath="$root"
-# The benchmark is one client address; the per-address rate limits would otherwise answer most requests with 429.
-export RateLimits__Pages__PermitLimit=1000000000 RateLimits__Api__PermitLimit=1000000000
-# Production refuses the local demo identity provider; sign-in is not exercised here, so any provider address will do.
-export Authentication__Oidc__Authority="https://idp.example.invalid/" Authentication__Oidc__ClientId=creditsite-bench \
-  Authentication__Oidc__ClientSecret=benchmark-only-secret
-# The other settings a Production start requires (docs/operations.md); none of them is exercised here.
-export Site__PublicBaseUrl="https://bench.example.invalid" Site__IdentificationCode=0000000000 \
-  Site__IcpFiling="苏ICP备00000000号（基准测试）"
+source bench/search/site-env.sh
 if [ "${SKIP_IMPORT:-0}" = 1 ] && [ -f "$work/import-seconds" ]; then
   # Reuse the data of the previous run (its import time was recorded then).
   import_s=$(cat "$work/import-seconds")

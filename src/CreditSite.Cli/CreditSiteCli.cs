@@ -25,6 +25,7 @@ public static class CreditSiteCli
           reindex                             由存储中的名单条目、各类记录和 content/ 重建搜索索引。
           demo-data --count <N> --out <文件>   生成 N 条演示数据（CSV，可用 import 导入）。
                                               --seed <数字>  随机种子（默认 2019；同一种子、同一天结果相同）。
+                                              --kind licence|penalty|commitment|subject --subjects <N>  基准测试用的十年记录。
           api-key issue --name <平台> [--quota <每分钟次数>] | revoke --id <编号> | list
                                               平台 API 密钥：签发（密钥只显示一次）、吊销、列出。
 

@@ -20,7 +20,8 @@ public sealed class DemoDataGenerator(int seed = DemoDataGenerator.DefaultSeed)
     /// <summary>The largest set: its six million subjects still get a code and a name each (<see cref="DemoSubjects"/>).</summary>
     public const int MaxCount = 10_000_000;
 
-    private static readonly Dictionary<string, string[]> DepartmentsByField = BuildDepartmentsByField();
+    /// <summary>The departments that decide black-list entries of each 领域 (the 2019 notice).</summary>
+    internal static readonly Dictionary<string, string[]> DepartmentsByField = BuildDepartmentsByField();
 
     private readonly int _seed = seed;
     private readonly DemoSubjects _subjects = new(seed);

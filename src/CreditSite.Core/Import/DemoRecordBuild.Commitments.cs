@@ -37,24 +37,27 @@ internal sealed partial class DemoRecordBuild
             return;
         }
 
-        var day = DecisionDay(random);
+        records.Commitments.Add(OtherCommitment(records, DecisionDay(random)));
+    }
+
+    /// <summary>A commitment made of the subject's own accord or for a certificate: 主动公示型 (e-commerce operators to
+    /// 市商务局, others to the credit office), 证明事项告知承诺 or 行业自律型.</summary>
+    private PublicRecord OtherCommitment(DemoSubjectRecords records, DateOnly day)
+    {
+        var random = records.Random;
         var industry = records.Subject.Industry?.Word;
         switch (random.Next(100))
         {
             case < 50 when industry is "电子商务" or "网络科技" or "商贸" or "贸易":
-                records.Commitments.Add(Commitment(records, "主动公示型", "市商务局", "电子商务", day, R.ECommerceCommitment));
-                break;
+                return Commitment(records, "主动公示型", "市商务局", "电子商务", day, R.ECommerceCommitment);
             case < 50:
-                records.Commitments.Add(Commitment(records, "主动公示型", "市发改委（市信用办）", null, day, R.PublicCommitment));
-                break;
+                return Commitment(records, "主动公示型", "市发改委（市信用办）", null, day, R.PublicCommitment);
             case < 80:
                 var (department, proof, matter) = R.ProofCommitments[random.Next(R.ProofCommitments.Length)];
-                records.Commitments.Add(Commitment(records, "证明事项告知承诺", department, null, day,
-                    $"在{matter}时，以告知承诺方式替代提交{proof}：承诺所述情况属实，愿意承担不实承诺的法律责任。"));
-                break;
+                return Commitment(records, "证明事项告知承诺", department, null, day,
+                    $"在{matter}时，以告知承诺方式替代提交{proof}：承诺所述情况属实，愿意承担不实承诺的法律责任。");
             default:
-                records.Commitments.Add(Commitment(records, "行业自律型", R.AssociationOf(industry), null, day, R.IndustryCommitment));
-                break;
+                return Commitment(records, "行业自律型", R.AssociationOf(industry), null, day, R.IndustryCommitment);
         }
     }
 

@@ -55,12 +55,13 @@ internal sealed class DemoSubjectRecords(DemoSubject subject, DemoListFacts fact
 /// subject order, numbering decisions per department and year after the list's own numbers.</summary>
 internal sealed partial class DemoRecordBuild
 {
-    private readonly ResidentIdHasher _hasher;
+    private readonly ResidentIdHasher? _hasher;
     private readonly CreditCatalogue _catalogue;
     private readonly int _seed;
     private readonly DateOnly _today;
 
-    /// <summary>The first day of the last three years: every decision of the set lies between it and today.</summary>
+    /// <summary>The first day of the window (the last three years; ten for a benchmark set): every decision of the set
+    /// lies between it and today.</summary>
     private readonly DateOnly _windowStart;
 
     private readonly Dictionary<(string Prefix, int Year), int> _serials = [];
@@ -71,13 +72,13 @@ internal sealed partial class DemoRecordBuild
     private readonly List<PublicRecord> _commitments = [];
     private int _certificateSerial;
 
-    public DemoRecordBuild(ResidentIdHasher hasher, CreditCatalogue catalogue, int seed, DateOnly today)
+    public DemoRecordBuild(ResidentIdHasher? hasher, CreditCatalogue catalogue, int seed, DateOnly today, int years = 3)
     {
         _hasher = hasher;
         _catalogue = catalogue;
         _seed = seed;
         _today = today;
-        _windowStart = today.AddYears(-3).AddDays(1);
+        _windowStart = today.AddYears(-years).AddDays(1);
     }
 
     /// <summary>Reads the list rows (generated, then the sign-in subjects'): the subjects of the first
@@ -126,10 +127,11 @@ internal sealed partial class DemoRecordBuild
             // As the list import keeps a person (ListEntryValidator): the site's keyed hash, the masked number, and the
             // subject key derived from the hash. The number itself goes no further.
             var number = ResidentIdNumber.Parse(subject.IdNumber).Value!.Value;
-            var hash = _hasher.Hash(number);
+            var hasher = _hasher ?? throw new InvalidOperationException("The first-start set keeps persons by the site's keyed hash.");
+            var hash = hasher.Hash(number);
             records = new DemoSubjectRecords(subject, _facts[code], random)
             {
-                SubjectKey = _hasher.SubjectKey(hash), IdHash = hash, MaskedId = number.Masked,
+                SubjectKey = hasher.SubjectKey(hash), IdHash = hash, MaskedId = number.Masked,
             };
         }
 
@@ -146,9 +148,39 @@ internal sealed partial class DemoRecordBuild
             _registry.Add(Registry(records));
         }
 
+        // Drawn from a source of their own, after the records are made, so the records are those of a set without it.
+        var published = new Random(unchecked((_seed * 486_187_739) + (subject.Index * 16_777_619) + 8));
+        foreach (var record in records.Licences.Concat(records.Penalties).Concat(records.Commitments))
+        {
+            Publish(record, published);
+        }
+
         _licences.AddRange(records.Licences);
         _penalties.AddRange(records.Penalties);
         _commitments.AddRange(records.Commitments);
+    }
+
+    /// <summary>When the record was first published (its first import, which the 公示及时率 page compares with the decision
+    /// date): as a department does it, one to five weekdays after the decision for nine records in ten, two to four
+    /// weeks for the rest; in office hours, never after the start of today. Without it every demonstration record would
+    /// be "published" at the site's first start, months after most decisions.</summary>
+    private void Publish(PublicRecord record, Random random)
+    {
+        var weekdays = random.Next(100) < 90 ? random.Next(1, 6) : random.Next(10, 21);
+        var day = record.DecisionDate;
+        while (weekdays > 0)
+        {
+            day = day.AddDays(1);
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                weekdays--;
+            }
+        }
+
+        var at = day >= _today
+            ? new DateTimeOffset(_today.ToDateTime(TimeOnly.MinValue), CreditCalendar.ChinaStandardTime)
+            : new DateTimeOffset(day.ToDateTime(new TimeOnly(9 + random.Next(0, 9), random.Next(0, 60))), CreditCalendar.ChinaStandardTime);
+        record.ImportedAt = at.ToUniversalTime();
     }
 
     public DemoRecordSet Result() => new(_registry, _licences, _penalties, _commitments);

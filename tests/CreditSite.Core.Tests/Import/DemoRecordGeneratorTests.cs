@@ -84,6 +84,36 @@ public sealed partial class DemoRecordGeneratorTests
         Assert.All(set.Records.Commitments, c => Assert.Equal(string.Empty, c.DecisionNumber));
     }
 
+    /// <summary>Without a first publication of their own all of them would be published at the first start, and the
+    /// 公示及时率 page would show under 1 %.</summary>
+    [Theory]
+    [MemberData(nameof(FirstStartDays))]
+    public void RecordsAreFirstPublishedAFewWorkingDaysAfterTheirDecisionMostlyOnTime(DateOnly today)
+    {
+        var records = Set(today).Records.AllRecords.ToList();
+        var cst = TimeSpan.FromHours(8);
+        var startOfToday = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), cst);
+
+        var wrong = records.Where(r => r.ImportedAt > startOfToday || DateOnly.FromDateTime(r.ImportedAt.ToOffset(cst).DateTime) < r.DecisionDate)
+            .Select(r => $"{r.RecordId} 决定 {r.DecisionDate:yyyy-MM-dd} 公示 {r.ImportedAt.ToOffset(cst):yyyy-MM-dd HH:mm}").ToList();
+        // Within 7 working days, counted Monday to Friday (the site's calendar also knows holidays).
+        var onTime = records.Count(r => Weekdays(r.DecisionDate, DateOnly.FromDateTime(r.ImportedAt.ToOffset(cst).DateTime)) <= 7);
+
+        Assert.True(wrong.Count == 0, "公示时间早于决定日期或晚于今天：\n" + string.Join("\n", wrong.Take(10)));
+        Assert.InRange(onTime / (double)records.Count, 0.8, 0.99);
+    }
+
+    private static int Weekdays(DateOnly from, DateOnly to)
+    {
+        var days = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        {
+            days += day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0 : 1;
+        }
+
+        return days;
+    }
+
     [Theory]
     [MemberData(nameof(FirstStartDays))]
     public void PenaltiesFollowTheCatalogue(DateOnly today)

@@ -95,6 +95,10 @@ public sealed class CreditSiteCliTests : IDisposable
     [InlineData("import --file x.csv --file y.csv", "选项 --file 出现了不止一次")]
     [InlineData("demo-data --count lots --out x.csv", "--count 应为 1 到 10000000 之间的整数")]
     [InlineData("demo-data --count 10", "缺少 --out")]
+    [InlineData("demo-data --kind fine --count 10 --out x.csv", "未知的种类“fine”")]
+    [InlineData("demo-data --kind licence --out x.csv", "缺少 --count")]
+    [InlineData("demo-data --kind penalty --count 10 --subjects none --out x.csv", "--subjects 应为 1 到 10000000 之间的整数")]
+    [InlineData("demo-data --count 10 --subjects 5 --out x.csv", "--subjects 只用于")]
     [InlineData("import x.csv", "未知的命令“x.csv”")]
     [InlineData("import --file x.csv extra", "未知的命令“extra”")]
     [InlineData("import --file x.csv -- extra", "无法识别的参数“extra”")]
@@ -117,6 +121,7 @@ public sealed class CreditSiteCliTests : IDisposable
     [InlineData("import --help", "penalty（行政处罚）")]
     [InlineData("reindex --help", "creditsite reindex")]
     [InlineData("demo-data --help", "--seed")]
+    [InlineData("demo-data --help", "--subjects")]
     [InlineData("api-key --help", "revoke")]
     [InlineData("api-key issue --help", "--quota")]
     public async Task EveryCommandExplainsItselfInChineseWithHelp(string commandLine, string expected)
@@ -159,6 +164,32 @@ public sealed class CreditSiteCliTests : IDisposable
         Assert.True(import.ExitCode == 0, import.All);
         Assert.Contains("新增 1500 条", import.Output, StringComparison.Ordinal);
         Assert.Equal(1500, await Store().CountAsync());
+    }
+
+    [Fact]
+    public async Task DemoDataOfEveryRecordKindAboutOnePoolOfSubjectsImportsCleanly()
+    {
+        var records = new RecordStore(CreditStore.FromOptions(new StorageOptions { DataPath = _cli.DataPath }, _cli.DataPath));
+        foreach (var (kind, count) in new[] { ("subject", "0"), ("licence", "900"), ("penalty", "600"), ("commitment", "300") })
+        {
+            var path = Path.Combine(_cli.DataPath, kind + ".csv");
+            var generate = await _cli.RunAsync(count == "0"
+                ? ["demo-data", "--kind", kind, "--subjects", "500", "--out", path]
+                : ["demo-data", "--kind", kind, "--count", count, "--subjects", "500", "--out", path]);
+            var import = await _cli.RunAsync("import", "--kind", kind, "--file", path);
+
+            Assert.True(generate.ExitCode == 0, generate.All);
+            Assert.True(import.ExitCode == 0, import.All);
+            if (count != "0")
+            {
+                Assert.Contains($"已生成 {count} 条演示数据", generate.Output, StringComparison.Ordinal);
+                Assert.Contains($"新增 {count} 条", import.Output, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(1800, (await records.DatasetAsync(Domain.RecordKind.Licence)).Count + (await records.DatasetAsync(Domain.RecordKind.Penalty)).Count
+            + (await records.DatasetAsync(Domain.RecordKind.Commitment)).Count);
+        Assert.InRange(await records.CountListedAsync() - 1800, 400, 480); // the registry records of the pool's organisations (about 88 %)
     }
 
     [Fact]

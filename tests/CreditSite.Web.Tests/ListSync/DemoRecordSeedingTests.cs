@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CreditSite.Domain;
 using CreditSite.Identifiers;
 using CreditSite.Import;
@@ -17,7 +18,7 @@ namespace CreditSite.Web.Tests.ListSync;
 /// them (基础信息, 行政许可, 行政处罚, 信用承诺), and the synchroniser makes them searchable: a demo company's USCC finds
 /// every kind, a penalised person's ID number finds the penalty with the number masked. The subject page's new sections
 /// are another branch's work; until they are on main these tests look through <c>/api/v1/search</c>.</summary>
-public sealed class DemoRecordSeedingTests(DemoRecordSeedingTests.DevelopmentSite site) : IClassFixture<DemoRecordSeedingTests.DevelopmentSite>
+public sealed partial class DemoRecordSeedingTests(DemoRecordSeedingTests.DevelopmentSite site) : IClassFixture<DemoRecordSeedingTests.DevelopmentSite>
 {
     [Fact]
     public async Task ADevelopmentFirstStartFindsADemoCompanysLicencesPenaltiesCommitmentsAndRegistryRecord()
@@ -73,6 +74,25 @@ public sealed class DemoRecordSeedingTests(DemoRecordSeedingTests.DevelopmentSit
             Assert.Equal(expected.Of(kind).Count, (await records.DatasetAsync(kind)).Count);
         }
     }
+
+    [Fact]
+    public async Task TheDemoTimelinessPageShowsAPlausibleShareOnTime()
+    {
+        var expected = site.Expected();
+        await site.SearchUntilAsync(expected.Commitments.First(c => c.IsPublicOn(DevelopmentSite.Today)).Uscc!, ["commitment"]); // written last
+        var html = await site.CreateClient().GetStringAsync(new Uri("/records/timeliness", UriKind.Relative));
+
+        // 全市合计: licences, penalties, records, on time, share (“93.8%”).
+        var total = TotalRow().Match(html);
+        Assert.True(total.Success, "no 全市合计 row");
+        var records = int.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture);
+        var share = double.Parse(total.Groups[2].Value, CultureInfo.InvariantCulture);
+        Assert.True(records >= 20, $"only {records} records in the last 90 days");
+        Assert.InRange(share, 80.0, 99.9);
+    }
+
+    [GeneratedRegex(@"<th scope=""row"">全市合计</th><td>\d+</td><td>\d+</td><td>(\d+)</td><td>\d+</td><td>([\d.]+)%</td>")]
+    private static partial Regex TotalRow();
 
     public sealed record Hit(string Id, string Type, string Title, string? DecisionNumber, string? MaskedIdNumber);
 
