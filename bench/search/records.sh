@@ -8,6 +8,7 @@
 #   bash bench/search/records.sh                      # full run (5M records; about an hour on 2 cores)
 #   SCALE=0.02 DURATION=10s bash bench/search/records.sh   # quick run (100,000 records)
 #   SKIP_IMPORT=1 bash bench/search/records.sh        # measure again on the last run's data
+#   REUSE_FILES=1 bash bench/search/records.sh        # import again from the last run's generated files
 # Other knobs: WORK (data folder, default /tmp/creditsite-records), CONNECTIONS (64), QUERIES (4000), PAGE_DURATION
 # (10s), WARMUP (5s), SITE_PORT/BASE_PORT, START_TIMEOUT (seconds the site may take to answer, 900).
 set -euo pipefail
@@ -42,13 +43,18 @@ if [ "${SKIP_IMPORT:-0}" != 1 ] || [ ! -f "$work/imports.txt" ]; then
   rm -rf "$work/data"; mkdir -p "$work/data"
   : > "$work/imports.txt"
   echo "== generate (seed 2019; $list_count list entries, ${counts[licence]} licences, ${counts[penalty]} penalties, ${counts[commitment]} commitments, registry records of the organisations among $pool subjects)"
-  start=$(date +%s.%N)
-  cli demo-data --count "$list_count" --out "$work/list.csv" | tail -n 1
-  cli demo-data --kind subject --subjects "$pool" --out "$work/subject.csv" | tail -n 1
-  for kind in licence penalty commitment; do
-    cli demo-data --kind "$kind" --count "${counts[$kind]}" --subjects "$pool" --out "$work/$kind.csv" | tail -n 1
-  done
-  echo "$(echo "$(date +%s.%N) - $start" | bc -l)" > "$work/generate-seconds"
+  if [ "${REUSE_FILES:-0}" = 1 ] && [ -f "$work/generate-seconds" ] && [ -f "$work/commitment.csv" ]; then
+    # The files of an earlier generation with the same SCALE (generation is seeded, so they are the same files).
+    echo "   reusing the generated files in $work"
+  else
+    start=$(date +%s.%N)
+    cli demo-data --count "$list_count" --out "$work/list.csv" | tail -n 1
+    cli demo-data --kind subject --subjects "$pool" --out "$work/subject.csv" | tail -n 1
+    for kind in licence penalty commitment; do
+      cli demo-data --kind "$kind" --count "${counts[$kind]}" --subjects "$pool" --out "$work/$kind.csv" | tail -n 1
+    done
+    echo "$(echo "$(date +%s.%N) - $start" | bc -l)" > "$work/generate-seconds"
+  fi
   for kind in "${kinds[@]}"; do
     echo "== import $kind ($(($(wc -l < "$work/$kind.csv") - 1)) lines)"
     # wall seconds, CPU seconds (user + system) and peak memory of the importing process.
