@@ -63,11 +63,11 @@ public static class SearchApiDocs
             ApiParameterDoc.WholeNumber("page_size", $"每页条数，1 到 {SearchParameters.MaxPageSize}，默认 20。", 1, 1, SearchParameters.MaxPageSize, defaultValue: 20),
         ],
         ExampleParameters = ["q", "kind", "page_size"],
-        ResponseDescription = "查询结果：本页的结果、总数和分面统计。",
-        ResponseExample = new SearchAnswer("建材", "text", 2, 1, 1, 2, [ExampleHit],
+        ResponseDescription = "查询结果：本页的结果（每个信用主体一行，附 subject 概况；政策法规、公示公告各占一行）、总行数和分面统计。",
+        ResponseExample = new SearchAnswer("建材", "text", 2, 1, 1, 2, [ExampleHit with { Subject = ExampleSubjectRow }],
             new Dictionary<string, IReadOnlyList<FacetAnswer>>
             {
-                ["type"] = [new("list_entry", 2)],
+                ["type"] = [new("list_entry", 2), new("licence", 1), new("penalty", 1)],
                 ["list_kind"] = [new("black", 2)],
                 ["field"] = [new("工程质量", 1), new("食品药品", 1)],
                 ["department"] = [new("常州市住房和城乡建设局", 1), new("常州市市场监督管理局", 1)],
@@ -96,6 +96,10 @@ public static class SearchApiDocs
             new(StatusCodes.Status404NotFound, "该代码当天没有任何公示中的信息（没有登记信息，也没有公示中的记录或名单条目）。", NotFoundDetail),
         ],
     };
+
+    private static SubjectRowAnswer ExampleSubjectRow => new(
+        ExampleCode, "常州市钟楼区某某建材有限公司", $"/subjects/{ExampleCode}", "legal_person", ExampleCode, null, ["常州市钟楼区某某建材经营部"], null,
+        new SubjectCountsAnswer(1, 2, 1, 1, 0), ["black"], [], 3);
 
     private static HitAnswer ExampleHit => new(
         "entry:JS-2025-000123", "list_entry", "常州市钟楼区某某建材有限公司", "常州市钟楼区某某<mark>建材</mark>有限公司",

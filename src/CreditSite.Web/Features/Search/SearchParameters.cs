@@ -103,8 +103,9 @@ public sealed class SearchParameters
 
     /// <summary>Builds the engine request. Errors name the parameter and the reason; the request is null when there
     /// are any, or when the query is a broken identifier (<see cref="InterpretedQuery.Message"/> says why).</summary>
+    /// <param name="groupBySubject">The one-stop query (page, API, embed window): one row per subject.</param>
     public (SearchRequest? Request, InterpretedQuery Query, IReadOnlyList<string> Errors) Build(
-        SearchQueryInterpreter interpreter, DateOnly today, int defaultPageSize = 20)
+        SearchQueryInterpreter interpreter, DateOnly today, int defaultPageSize = 20, bool groupBySubject = false)
     {
         ArgumentNullException.ThrowIfNull(interpreter);
         var errors = new List<string>();
@@ -211,6 +212,7 @@ public sealed class SearchParameters
             Page = page,
             PageSize = pageSize,
             Today = today,
+            GroupBySubject = groupBySubject,
         };
         return (request, query, errors);
     }
