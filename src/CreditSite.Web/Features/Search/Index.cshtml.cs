@@ -16,6 +16,9 @@ public sealed class IndexModel(ISearchEngine engine, SearchQueryInterpreter inte
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
+    /// <summary>One row per subject (the default; <c>group=none</c> asks for one per document).</summary>
+    public bool Grouped { get; private set; }
+
     /// <summary>Every row stands for a subject (the count then reads "共 N 个主体").</summary>
     public bool RowsAreSubjects { get; private set; }
 
@@ -48,6 +51,7 @@ public sealed class IndexModel(ISearchEngine engine, SearchQueryInterpreter inte
             return;
         }
 
+        Grouped = request.GroupBySubject;
         RowsAreSubjects = ResultTotals.RowsAreSubjects(request);
 
         try

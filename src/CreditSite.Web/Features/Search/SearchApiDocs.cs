@@ -18,6 +18,12 @@ public static class SearchApiDocs
 
     public static readonly IReadOnlyList<ApiCode> Sorts = ApiCode.Of<SearchSort>(SearchParameters.SortCode, SearchParameters.SortLabel);
 
+    public static readonly IReadOnlyList<ApiCode> Groups =
+    [
+        new(SearchParameters.GroupBySubjectCode, "按信用主体合并：同一主体的名单条目、行政许可、行政处罚、信用承诺和登记信息合为一行，附 subject 概况"),
+        new(SearchParameters.GroupNoneCode, "不合并：每条信息一行，没有 subject 字段（合并前的答复方式）"),
+    ];
+
     public static readonly IReadOnlyList<ApiCode> Severities = ApiCode.Of<Severity>(s => s.Code(), s => s.Label());
 
     /// <summary>Only the statuses in public view: the others are never returned.</summary>
@@ -59,6 +65,7 @@ public static class SearchApiDocs
             ApiParameterDoc.Date("from", "认定（决定）日期不早于此日，格式 yyyy-MM-dd。", "2025-01-01"),
             ApiParameterDoc.Date("to", "认定（决定）日期不晚于此日，格式 yyyy-MM-dd；不得早于 from。", "2025-06-30"),
             ApiParameterDoc.OneOf("sort", "排序方式。不填时：有查询词按相关度，没有查询词按日期从新到旧。", Sorts) with { Example = "newest" },
+            ApiParameterDoc.OneOf("group", "结果怎样分行。不填时为 subject。", Groups) with { Example = SearchParameters.GroupBySubjectCode },
             ApiParameterDoc.WholeNumber("page", $"页码，从 1 开始，至多 {SearchParameters.MaxPage}。", 1, 1, SearchParameters.MaxPage, defaultValue: 1),
             ApiParameterDoc.WholeNumber("page_size", $"每页条数，1 到 {SearchParameters.MaxPageSize}，默认 20。", 1, 1, SearchParameters.MaxPageSize, defaultValue: 20),
         ],
