@@ -56,14 +56,20 @@ public sealed partial class EmbeddedSearchEngine : ISearchEngine, IDisposable, I
             return Task.FromResult(cached);
         }
 
-        var results = Search(lease.Searcher, request, page, pageSize);
+        var results = Search(lease.Snapshot, request, page, pageSize);
         cache?.Add(cacheKey, results);
         return Task.FromResult(results);
     }
 
-    private SearchResults Search(IndexSearcher searcher, SearchRequest request, int page, int pageSize)
+    private SearchResults Search(SearcherCache.Snapshot snapshot, SearchRequest request, int page, int pageSize)
     {
+        var searcher = snapshot.Searcher;
         var query = EmbeddedQuery.Build(request, _analysis, _filters, searcher.IndexReader);
+        if (request.GroupBySubject)
+        {
+            return SearchBySubject(snapshot, request, query, page, pageSize);
+        }
+
         var maxDoc = searcher.IndexReader.MaxDoc;
         var skip = (long)(page - 1) * pageSize;
         var facets = request.WithFacets ? new FacetCounter() : null;

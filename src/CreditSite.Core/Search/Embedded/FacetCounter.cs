@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace CreditSite.Search.Embedded;
 
@@ -13,7 +11,6 @@ namespace CreditSite.Search.Embedded;
 internal sealed class FacetCounter : ICollector
 {
     private static readonly int DimensionCount = IndexFields.FacetDimensions.Count;
-    private static readonly ConditionalWeakTable<object, SegmentFacets> Segments = new();
 
     private readonly Dictionary<string, long>[] _totals;
     private SegmentFacets? _segment;
@@ -41,7 +38,7 @@ internal sealed class FacetCounter : ICollector
         var reader = context.AtomicReader;
 
         // The core key stays the same for a segment whatever its deletions, so refreshed readers share the entry.
-        _segment = Segments.GetValue(reader.CoreCacheKey, _ => SegmentFacets.Load(reader));
+        _segment = SegmentFacets.Of(reader);
         _counts = _segment.Values.Length == 0 ? null : new int[_segment.Values.Length];
     }
 
@@ -103,42 +100,5 @@ internal sealed class FacetCounter : ICollector
 
         _counts = null;
         _segment = null;
-    }
-
-    /// <summary>One segment's facet ordinal per document (-1: none) and each ordinal's values by dimension: none, one,
-    /// or (处罚类别) several, each counted once for every document with that ordinal. Segments written before a dimension
-    /// existed have fewer parts; the missing dimensions count nothing there.</summary>
-    private sealed class SegmentFacets(int[] ords, string[][][] values)
-    {
-        public int[] Ords { get; } = ords;
-
-        public string[][][] Values { get; } = values;
-
-        public static SegmentFacets Load(AtomicReader reader)
-        {
-            var docValues = reader.GetSortedDocValues(IndexFields.FacetKey);
-            if (docValues is null)
-            {
-                return new SegmentFacets([], []);
-            }
-
-            var ords = new int[reader.MaxDoc];
-            for (var doc = 0; doc < ords.Length; doc++)
-            {
-                ords[doc] = docValues.GetOrd(doc);
-            }
-
-            var values = new string[docValues.ValueCount][][];
-            var scratch = new BytesRef();
-            for (var ord = 0; ord < values.Length; ord++)
-            {
-                docValues.LookupOrd(ord, scratch);
-                values[ord] = scratch.Utf8ToString().Split(IndexFields.FacetSeparator)
-                    .Select(part => part.Split(IndexFields.FacetValueSeparator, StringSplitOptions.RemoveEmptyEntries))
-                    .ToArray();
-            }
-
-            return new SegmentFacets(ords, values);
-        }
     }
 }

@@ -37,6 +37,10 @@ internal static class IndexFields
     public const string IdSort = "id_dv";
     public const string FacetKey = "facet_key";
 
+    /// <summary>The subject key as a sorted doc value: the group of a document in a search by subject (absent: the
+    /// document is a row of its own).</summary>
+    public const string SubjectGroup = "subject_dv";
+
     /// <summary>Separates the dimensions inside <see cref="FacetKey"/>; cannot occur in a code or a name.</summary>
     public const char FacetSeparator = '\u001F';
 
@@ -98,6 +102,11 @@ internal static class IndexFields
         AddKeyword(doc, SubjectType, source.SubjectType?.Code());
         doc.Add(new SortedDocValuesField(FacetKey, new BytesRef(FacetKeyOf(source))));
         AddKeyword(doc, SubjectKey, source.SubjectKey);
+        if (!string.IsNullOrEmpty(source.SubjectKey))
+        {
+            doc.Add(new SortedDocValuesField(SubjectGroup, new BytesRef(source.SubjectKey)));
+        }
+
         AddKeyword(doc, Status, source.Status?.Code());
         AddKeyword(doc, Uscc, source.Uscc);
         AddKeyword(doc, ResidentIdHash, source.ResidentIdHash);

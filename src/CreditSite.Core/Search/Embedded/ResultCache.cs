@@ -87,6 +87,7 @@ internal sealed class ResultCache(int maxEntries, long maxBytes)
         Add(pageSize);
         Add(request.Today.DayNumber);
         Add(request.WithFacets);
+        Add(request.GroupBySubject);
         return key.ToString();
     }
 }

@@ -158,6 +158,11 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
         /// changed index is a new snapshot with an empty cache.</summary>
         public ResultCache Results { get; } = results;
 
+        private SubjectOrdinals? _subjects;
+
+        /// <summary>Global ordinals of the subject keys, built by the first search by subject on this snapshot.</summary>
+        public SubjectOrdinals Subjects => LazyInitializer.EnsureInitialized(ref _subjects, () => SubjectOrdinals.Of(Reader));
+
         /// <summary>Drops the cache's own reference; the reader closes once in-flight searches release theirs.</summary>
         public void Release() => Reader.DecRef();
     }

@@ -1,0 +1,67 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace CreditSite.Search.Embedded;
+
+/// <summary>The first pass of a search by subject: every matching document is read once, for its subject (the global
+/// ordinal of its <see cref="IndexFields.SubjectGroup"/>; a document without one is a group of its own), its score or
+/// date, and its facet values. Keeps only the best <c>wanted</c> groups (<see cref="TopGroups"/>), counts the distinct
+/// groups exactly with one bit per subject, and hands each document to the subject facet counter.</summary>
+internal sealed class SubjectGroupCollector(SubjectOrdinals ordinals, int wanted, bool byScore, SubjectFacetCounter? facets) : ICollector
+{
+    private readonly TopGroups _top = new(wanted);
+    private readonly FixedBitSet _seen = new(Math.Max(1, ordinals.Count));
+    private Scorer? _scorer;
+    private SortedDocValues? _groups;
+    private NumericDocValues? _dates;
+    private int _docBase;
+    private int _leaf;
+
+    /// <summary>Distinct subjects plus documents without a subject.</summary>
+    public long Groups { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reader = context.AtomicReader;
+        _docBase = context.DocBase;
+        _leaf = context.Ord;
+        _groups = reader.GetSortedDocValues(IndexFields.SubjectGroup);
+        _dates = byScore ? null : reader.GetNumericDocValues(IndexFields.DateSort);
+        facets?.SetNextReader(reader);
+    }
+
+    public void Collect(int doc)
+    {
+        var segmentOrd = _groups?.GetOrd(doc) ?? -1;
+        long group;
+        var first = true;
+        if (segmentOrd < 0)
+        {
+            group = -1L - (_docBase + doc);
+            Groups++;
+        }
+        else
+        {
+            var ord = ordinals.Global(_leaf, segmentOrd);
+            group = ord;
+            first = !_seen.GetAndSet(ord);
+            if (first)
+            {
+                Groups++;
+            }
+        }
+
+        facets?.Collect(doc, group, first);
+        var value = byScore ? _scorer!.GetScore() : _dates?.Get(doc) ?? 0;
+        _top.Offer(group, value, _docBase + doc);
+    }
+
+    /// <summary>The groups kept, best first; a negative group is a document without a subject.</summary>
+    public List<(long Group, double Value, int Doc)> TopGroups() => _top.Sorted();
+}
