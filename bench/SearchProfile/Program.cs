@@ -8,12 +8,22 @@ using CreditSite.Search.Embedded;
 
 // The embedded engine's cost per query, without HTTP, over the index a bench/search/run.sh run left behind; the result
 // cache is off, so every query searches. Shows the slowest queries and the time by number of matches.
-// Usage: dotnet run -c Release --project bench/SearchProfile -- <dataPath> <queries.txt> [rounds]   (FACETS=0: no facets)
+// Usage: dotnet run -c Release --project bench/SearchProfile -- <dataPath> <queries.txt> [rounds]   (FACETS=0: no facets;
+// GROUP=1: one row per subject, as the one-stop query asks)
 // Each line of queries.txt is a query string as bench/search/run.sh sends it (q=…&kind=…&field=…&page=…).
+// dotnet run -c Release --project bench/SearchProfile -- generate <dataPath> <records> <queries.txt> writes a mixed index
+// of records (MixedIndex) and a rotation of queries over it.
+if (args[0] == "generate")
+{
+    await CreditSite.Bench.SearchProfile.MixedIndex.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
+    return;
+}
+
 var dataPath = args[0];
 var lines = File.ReadAllLines(args[1]).Where(l => l.Length > 0).ToList();
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
 var withFacets = Environment.GetEnvironmentVariable("FACETS") != "0";
+var bySubject = Environment.GetEnvironmentVariable("GROUP") == "1";
 var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
 var requests = lines.Select(line =>
@@ -31,11 +41,12 @@ var requests = lines.Select(line =>
         PageSize = 20,
         Today = today,
         WithFacets = withFacets,
+        GroupBySubject = bySubject,
     });
 }).ToList();
 
 using var engine = new EmbeddedSearchEngine(dataPath, settings: new EmbeddedIndexSettings { ResultCacheEntries = 0 });
-Console.WriteLine($"{await engine.CountAsync()} documents, {requests.Count} queries, facets {(withFacets ? "on" : "off")}");
+Console.WriteLine($"{await engine.CountAsync()} documents, {requests.Count} queries, facets {(withFacets ? "on" : "off")}, {(bySubject ? "by subject" : "by document")}");
 var times = new double[requests.Count];
 var totals = new long[requests.Count];
 for (var round = 0; round < rounds; round++)

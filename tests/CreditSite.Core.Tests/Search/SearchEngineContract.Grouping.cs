@@ -298,6 +298,28 @@ public abstract partial class SearchEngineContract
     }
 
     [SkippableFact]
+    public async Task DocumentsOfOneSubjectWrittenAtDifferentTimesAreStillOneRow()
+    {
+        var engine = await NewEngineAsync(
+            Penalty("CF-1", "常州恒达建材有限公司", 101),
+            Penalty("CF-2", "常州恒达食品有限公司", 102));
+        await engine.UpsertAsync([Licence("XK-1", "常州恒达建材有限公司", 101), Registry(101, "常州恒达建材有限公司")]);
+        await engine.UpsertAsync([Licence("XK-2", "常州恒达机械有限公司", 103), Penalty("CF-2", "常州恒达食品有限公司", 102, ["警告"])]);
+        await engine.UpsertAsync([Commitment("CN-1", "常州恒达机械有限公司", 103)]);
+
+        var results = await engine.SearchAsync(Grouped("恒达"));
+
+        Assert.Equal(3, results.Total);
+        Assert.Equal([Uscc(101), Uscc(102), Uscc(103)], Keys(results).Order(StringComparer.Ordinal));
+        Assert.Equal(3, results.Hits.Single(h => h.Subject!.SubjectKey == Uscc(101)).Subject!.MatchedDocuments);
+        Assert.Equal(1, results.Hits.Single(h => h.Subject!.SubjectKey == Uscc(102)).Subject!.MatchedDocuments);
+        Assert.Equal(2, results.Hits.Single(h => h.Subject!.SubjectKey == Uscc(103)).Subject!.Counts.Values.Sum());
+        Assert.Equal([new FacetValue("警告", 1)], results.Facets["penalty_type"].Where(v => v.Value == "警告"));
+        Assert.Equal([new FacetValue("罚款", 1)], results.Facets["penalty_type"].Where(v => v.Value == "罚款"));
+        Assert.Equal(2, (await engine.SearchAsync(Grouped("恒达") with { Types = [DocumentType.Licence] })).Total);
+    }
+
+    [SkippableFact]
     public async Task AnUngroupedSearchStillGivesOneHitPerDocument()
     {
         var engine = await NewEngineAsync(TwoCompanies());
