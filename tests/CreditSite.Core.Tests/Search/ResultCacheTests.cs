@@ -96,6 +96,7 @@ public sealed class ResultCacheTests : IDisposable
         nameof(SearchRequest.PageSize) => request with { PageSize = 50 },
         nameof(SearchRequest.Today) => request with { Today = Today.AddDays(1) },
         nameof(SearchRequest.WithFacets) => request with { WithFacets = false },
+        nameof(SearchRequest.GroupBySubject) => request with { GroupBySubject = true },
         _ => throw new InvalidOperationException($"SearchRequest.{property} is new: say how it changes the answer, and key the cache by it."),
     };
 

@@ -12,24 +12,27 @@ public sealed partial class EmbeddedSearchEngine
         var wanted = (int)Math.Min(skip + pageSize, searcher.IndexReader.MaxDoc);
         var byScore = query.HasText && request.Sort == SearchSort.Relevance;
         var facets = request.WithFacets ? new SubjectFacetCounter(ordinals.Count) : null;
-        var collector = new SubjectGroupCollector(ordinals, wanted, byScore, facets);
+        using var collector = new SubjectGroupCollector(ordinals, wanted, byScore, facets);
         searcher.Search(query.Query, collector);
         var facetResult = facets?.Result() ?? SearchFacets.Empty;
 
         var rows = collector.TopGroups().Skip((int)Math.Min(skip, int.MaxValue)).ToList();
         var documents = rows.Select(row => IndexFields.FromLucene(searcher.Doc(row.Doc, IndexFields.StoredOnly))).ToList();
         var keys = new List<string>();
+        var matched = new List<int>();
         foreach (var (row, document) in rows.Zip(documents))
         {
             if (row.Group >= 0 && document.SubjectKey is { } key)
             {
                 keys.Add(key);
+                matched.Add(collector.Matched(row.Group));
             }
         }
 
         var summaries = keys.Count == 0
             ? []
-            : SubjectSummaries.Of(searcher, keys, query.Query, _filters.Visibility(request.Today), _filters)
+            : SubjectSummaries.Of(searcher, keys, matched, rows.Zip(documents).ToDictionary(p => p.First.Doc, p => p.Second),
+                _filters.Visibility(request.Today), _filters)
                 .ToDictionary(s => s.SubjectKey, StringComparer.Ordinal);
 
         var hits = new List<SearchHit>(rows.Count);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -7,14 +8,17 @@ namespace CreditSite.Search.Embedded;
 /// <summary>The first pass of a search by subject: every matching document is read once, for its subject (the global
 /// ordinal of its <see cref="IndexFields.SubjectGroup"/>; a document without one is a group of its own), its score or
 /// date, and its facet values. Keeps only the best <c>wanted</c> groups (<see cref="TopGroups"/>), counts the distinct
-/// groups exactly with one bit per subject, and hands each document to the subject facet counter.</summary>
-internal sealed class SubjectGroupCollector(SubjectOrdinals ordinals, int wanted, bool byScore, SubjectFacetCounter? facets) : ICollector
+/// groups exactly with one bit per subject, counts each subject's matching documents (one rented number per subject:
+/// cheaper than searching the page's subjects again), and hands each document to the subject facet counter.</summary>
+internal sealed class SubjectGroupCollector(SubjectOrdinals ordinals, int wanted, bool byScore, SubjectFacetCounter? facets) : ICollector, IDisposable
 {
     private readonly TopGroups _top = new(wanted);
     private readonly FixedBitSet _seen = new(Math.Max(1, ordinals.Count));
+
+    // Matching documents by subject; an entry is written when its subject is first met, so the rented array needs no clearing.
+    private int[]? _matched = ArrayPool<int>.Shared.Rent(Math.Max(1, ordinals.Count));
     private Scorer? _scorer;
-    private SortedDocValues? _groups;
-    private NumericDocValues? _dates;
+    private SegmentSubjects? _segment;
     private int _docBase;
     private int _leaf;
 
@@ -31,14 +35,13 @@ internal sealed class SubjectGroupCollector(SubjectOrdinals ordinals, int wanted
         var reader = context.AtomicReader;
         _docBase = context.DocBase;
         _leaf = context.Ord;
-        _groups = reader.GetSortedDocValues(IndexFields.SubjectGroup);
-        _dates = byScore ? null : reader.GetNumericDocValues(IndexFields.DateSort);
+        _segment = SegmentSubjects.Of(reader);
         facets?.SetNextReader(reader);
     }
 
     public void Collect(int doc)
     {
-        var segmentOrd = _groups?.GetOrd(doc) ?? -1;
+        var segmentOrd = _segment!.Ords[doc];
         long group;
         var first = true;
         if (segmentOrd < 0)
@@ -54,14 +57,31 @@ internal sealed class SubjectGroupCollector(SubjectOrdinals ordinals, int wanted
             if (first)
             {
                 Groups++;
+                _matched![ord] = 1;
+            }
+            else
+            {
+                _matched![ord]++;
             }
         }
 
         facets?.Collect(doc, group, first);
-        var value = byScore ? _scorer!.GetScore() : _dates?.Get(doc) ?? 0;
+        var value = byScore ? _scorer!.GetScore() : _segment.Dates[doc];
         _top.Offer(group, value, _docBase + doc);
     }
 
     /// <summary>The groups kept, best first; a negative group is a document without a subject.</summary>
     public List<(long Group, double Value, int Doc)> TopGroups() => _top.Sorted();
+
+    /// <summary>How many matching documents a group has (a document without a subject: itself).</summary>
+    public int Matched(long group) => group < 0 ? 1 : _matched![group];
+
+    public void Dispose()
+    {
+        if (_matched is not null)
+        {
+            ArrayPool<int>.Shared.Return(_matched);
+            _matched = null;
+        }
+    }
 }

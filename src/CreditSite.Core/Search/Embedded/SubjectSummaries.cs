@@ -7,13 +7,16 @@ namespace CreditSite.Search.Embedded;
 
 /// <summary>The second pass of a search by subject: for the subjects on the page only, what is in view about each of them
 /// today (counts by type, lists, statuses, the registry record and the newest document), read from doc values and
-/// cached bit sets, and how many of its documents matched. Stored documents are read for the name only: the registry
+/// cached bit sets, in one query over the page's subject keys. Stored documents are read for the name only: the registry
 /// record's, or the newest document's — one per subject.</summary>
 internal static class SubjectSummaries
 {
     private static readonly EntryStatus[] NotableStatuses = Enum.GetValues<EntryStatus>().Where(s => s != EntryStatus.Active).ToArray();
 
-    public static SubjectSummary[] Of(IndexSearcher searcher, IReadOnlyList<string> keys, Query matching, Filter visibility, FilterCache filters)
+    /// <summary>Summaries of the subjects <paramref name="keys"/>, which have <paramref name="matched"/> matching documents;
+    /// <paramref name="loaded"/> are stored documents already read (the page's hits), by document number.</summary>
+    public static SubjectSummary[] Of(IndexSearcher searcher, IReadOnlyList<string> keys, IReadOnlyList<int> matched, IReadOnlyDictionary<int, SearchDocument> loaded,
+        Filter visibility, FilterCache filters)
     {
         var keyQuery = new BooleanQuery(disableCoord: true);
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
@@ -24,20 +27,14 @@ internal static class SubjectSummaries
         var visible = new VisibleDocuments(keys, filters);
         searcher.Search(new FilteredQuery(new ConstantScoreQuery(keyQuery), visibility, AlwaysRandomAccess.Instance), visible);
 
-        var matched = new MatchedDocuments(keys);
-        var bothQuery = new BooleanQuery(disableCoord: true)
-        {
-            { new ConstantScoreQuery(keyQuery), Occur.MUST },
-            { matching, Occur.MUST },
-        };
-        searcher.Search(bothQuery, matched);
-
         var summaries = new SubjectSummary[keys.Count];
         for (var i = 0; i < keys.Count; i++)
         {
             var tally = visible.Tallies[i];
             var source = tally.RegistryDoc >= 0 ? tally.RegistryDoc : tally.NewestDoc;
-            var document = source >= 0 ? IndexFields.FromLucene(searcher.Doc(source, IndexFields.StoredOnly)) : null;
+            var document = source < 0 ? null
+                : loaded.TryGetValue(source, out var hit) ? hit
+                : IndexFields.FromLucene(searcher.Doc(source, IndexFields.StoredOnly));
             summaries[i] = new SubjectSummary
             {
                 SubjectKey = keys[i],
@@ -49,7 +46,7 @@ internal static class SubjectSummaries
                 Counts = tally.Counts,
                 Lists = tally.Lists.Order().ToList(),
                 Statuses = tally.Statuses.Order().ToList(),
-                MatchedDocuments = matched.Counts[i],
+                MatchedDocuments = matched[i],
             };
         }
 
@@ -63,16 +60,21 @@ internal static class SubjectSummaries
         public HashSet<EntryStatus> Statuses { get; } = [];
         public int RegistryDoc { get; set; } = -1;
         public int NewestDoc { get; set; } = -1;
-        public long NewestDate { get; set; } = long.MinValue;
+        public int NewestDate { get; set; } = int.MinValue;
     }
 
-    /// <summary>The index of the page's subject a document is about, by its segment's ordinal of the subject key.</summary>
-    private abstract class ByPageSubject(IReadOnlyList<string> keys) : ICollector
+    /// <summary>Tallies what is in view of each of the page's subjects; a document's subject is found by its segment's
+    /// ordinal of the subject key.</summary>
+    private sealed class VisibleDocuments(IReadOnlyList<string> keys, FilterCache filters) : ICollector
     {
         private SortedDocValues? _groups;
         private Dictionary<int, int> _indexOfOrd = [];
+        private int _docBase;
+        private SegmentFacets? _facets;
+        private SegmentSubjects? _subjects;
+        private IBits?[] _statusBits = [];
 
-        protected int DocBase { get; private set; }
+        public Tally[] Tallies { get; } = keys.Select(_ => new Tally()).ToArray();
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -80,60 +82,36 @@ internal static class SubjectSummaries
         {
         }
 
-        public virtual void SetNextReader(AtomicReaderContext context)
+        public void SetNextReader(AtomicReaderContext context)
         {
             ArgumentNullException.ThrowIfNull(context);
-            DocBase = context.DocBase;
-            _groups = context.AtomicReader.GetSortedDocValues(IndexFields.SubjectGroup);
+            var reader = context.AtomicReader;
+            _docBase = context.DocBase;
+            _groups = reader.GetSortedDocValues(IndexFields.SubjectGroup);
             _indexOfOrd = [];
             for (var i = 0; _groups is not null && i < keys.Count; i++)
             {
                 var ord = _groups.LookupTerm(new BytesRef(keys[i]));
                 if (ord >= 0)
                 {
-                    _indexOfOrd.TryAdd((int)ord, i);
+                    _indexOfOrd.TryAdd(ord, i);
                 }
             }
-        }
 
-        public void Collect(int doc)
-        {
-            if (_groups is not null && _indexOfOrd.TryGetValue(_groups.GetOrd(doc), out var index))
-            {
-                Collect(doc, index);
-            }
-        }
-
-        protected abstract void Collect(int doc, int index);
-    }
-
-    private sealed class MatchedDocuments(IReadOnlyList<string> keys) : ByPageSubject(keys)
-    {
-        public int[] Counts { get; } = new int[keys.Count];
-
-        protected override void Collect(int doc, int index) => Counts[index]++;
-    }
-
-    private sealed class VisibleDocuments(IReadOnlyList<string> keys, FilterCache filters) : ByPageSubject(keys)
-    {
-        private SegmentFacets? _facets;
-        private NumericDocValues? _dates;
-        private IBits?[] _statusBits = [];
-
-        public Tally[] Tallies { get; } = keys.Select(_ => new Tally()).ToArray();
-
-        public override void SetNextReader(AtomicReaderContext context)
-        {
-            base.SetNextReader(context);
-            _facets = SegmentFacets.Of(context.AtomicReader);
-            _dates = context.AtomicReader.GetNumericDocValues(IndexFields.DateSort);
+            _facets = SegmentFacets.Of(reader);
+            _subjects = SegmentSubjects.Of(reader);
             _statusBits = NotableStatuses
                 .Select(status => filters.Cached(new TermQuery(new Term(IndexFields.Status, status.Code()))).GetDocIdSet(context, null)?.Bits)
                 .ToArray();
         }
 
-        protected override void Collect(int doc, int index)
+        public void Collect(int doc)
         {
+            if (!_indexOfOrd.TryGetValue(_subjects!.Ords[doc], out var index))
+            {
+                return;
+            }
+
             var tally = Tallies[index];
             var ord = _facets!.Ords.Length == 0 ? -1 : _facets.Ords[doc];
             var parts = ord < 0 ? [] : _facets.Values[ord];
@@ -142,7 +120,7 @@ internal static class SubjectSummaries
                 tally.Counts[type] = tally.Counts.GetValueOrDefault(type) + 1;
                 if (type == DocumentType.Subject)
                 {
-                    tally.RegistryDoc = DocBase + doc;
+                    tally.RegistryDoc = _docBase + doc;
                 }
                 else if (type == DocumentType.ListEntry && parts.Length > 1 && parts[1].Length > 0 && DomainText.TryParseListKind(parts[1][0], out var kind))
                 {
@@ -157,11 +135,11 @@ internal static class SubjectSummaries
                 }
             }
 
-            var date = _dates?.Get(doc) ?? long.MinValue;
+            var date = _subjects.Dates[doc];
             if (date > tally.NewestDate || tally.NewestDoc < 0)
             {
                 tally.NewestDate = date;
-                tally.NewestDoc = DocBase + doc;
+                tally.NewestDoc = _docBase + doc;
             }
         }
     }
