@@ -126,7 +126,7 @@ public sealed partial class DemoRecordSeedingTests(DemoRecordSeedingTests.Develo
             await Eventually.UntilAsync(
                 async () =>
                 {
-                    body = await client.GetStringAsync(new Uri("/api/v1/search?page_size=100&q=" + Uri.EscapeDataString(query), UriKind.Relative));
+                    body = await client.GetStringAsync(new Uri("/api/v1/search?group=none&page_size=100&q=" + Uri.EscapeDataString(query), UriKind.Relative));
                     using var json = JsonDocument.Parse(body);
                     hits = [.. json.RootElement.GetProperty("hits").EnumerateArray().Select(h => new Hit(
                         h.GetProperty("id").GetString()!, h.GetProperty("type").GetString()!, h.GetProperty("title").GetString()!,

@@ -36,24 +36,24 @@ public sealed partial class RecordSearchTests(RecordsSite site)
     }
 
     [Fact]
-    public async Task ChoosingAKindInTheFacetKeepsOnlyThatKind()
+    public async Task ChoosingAKindInTheFacetKeepsOnlySubjectsWithThatKindAndSaysWhatMatched()
     {
         var html = await SearchAsync("q=" + SiteClient.Query("恒达") + "&type=penalty");
 
-        var tags = ResultTag().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
-        Assert.Equal(["行政处罚"], tags);
+        // Each row is a subject; what matched in it (before the snippet) is a penalty.
+        var matched = MatchedKind().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal(["行政处罚"], matched);
         Assert.Contains("× 不限（当前：行政处罚）", Facets(html), StringComparison.Ordinal);
+        Assert.Contains("个主体", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task APenaltyHitShowsItsKindNumberDateDepartmentAndStatusAndLinksToItsPage()
+    public async Task ACompanyFoundByAPenaltyLinksToThePenaltiesOnItsPage()
     {
         var html = await SearchAsync("q=" + SiteClient.Query("恒达新材料") + "&type=penalty");
 
-        var hit = html[html.IndexOf($"href=\"/records/penalty/{FinedPenalty}\"", StringComparison.Ordinal)..];
-        hit = hit[..hit.IndexOf("</li>", StringComparison.Ordinal)];
-        Assert.Contains("决定文号：常新市监罚〔2025〕15号 · 处罚决定日期：2025-02-10 · 处罚机关：市市场监督管理局 · 处罚类别：罚款、没收违法所得 · 状态：公示中", hit, StringComparison.Ordinal);
-        Assert.Contains($"统一社会信用代码：{CompanyCode}", hit, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/subjects/{CompanyCode}#penalties\">行政处罚 <strong>3</strong></a>", html, StringComparison.Ordinal);
+        Assert.Contains($"统一社会信用代码：{CompanyCode}", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,39 +77,44 @@ public sealed partial class RecordSearchTests(RecordsSite site)
     }
 
     [Fact]
-    public async Task AUsccFindsEveryKindOfThatSubjectAndLinksItsPage()
+    public async Task AUsccFindsThatSubjectAsOneRowCountingEveryKindAndLinksItsPage()
     {
         var html = await SearchAsync("q=" + CompanyCode + "&page_size=100");
 
-        var tags = ResultTag().Matches(html).Select(m => m.Groups[1].Value).ToHashSet();
-        Assert.Superset(new HashSet<string> { "行政许可", "行政处罚", "信用承诺", "基础信息", "红名单" }, tags);
-        // 13 licences, 3 penalties, 12 commitments, the registry record and the red-list entry: nothing out of view.
-        Assert.Contains("共找到 <strong>30</strong> 条结果", html, StringComparison.Ordinal);
+        Assert.Contains("共 <strong>1</strong> 个主体", html, StringComparison.Ordinal);
+        // 13 licences, 3 penalties, 12 commitments and the red-list entry: nothing out of view is counted.
+        Assert.Contains($"行政许可 <strong>{CompanyLicencesInView}</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("行政处罚 <strong>3</strong>", html, StringComparison.Ordinal);
+        Assert.Contains($"信用承诺 <strong>{CompanyCommitmentsInView}</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("列入名单 <strong>1</strong>", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/subjects/{CompanyCode}\">查看该主体的全部信用信息</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AResidentIdNumberFindsThePersonsPenaltyWithoutRepeatingTheNumber()
+    public async Task AResidentIdNumberFindsThePersonWithoutRepeatingTheNumber()
     {
         var html = await SearchAsync("q=" + PersonIdNumber);
 
-        Assert.Contains($"href=\"/records/penalty/{PersonPenalty}\"", html, StringComparison.Ordinal);
-        Assert.Contains("共找到 <strong>1</strong> 条结果", html, StringComparison.Ordinal);
+        Assert.Contains("共 <strong>1</strong> 个主体", html, StringComparison.Ordinal);
+        Assert.Matches("<a href=\"/subjects/[0-9a-f]{20}#penalties\">行政处罚 <strong>1</strong></a>", html);
+        Assert.Contains($"身份证号码：{PersonMasked}", html, StringComparison.Ordinal);
         Assert.DoesNotContain(PersonIdNumber, html, StringComparison.OrdinalIgnoreCase);
         Assert.Matches("<a href=\"/subjects/[0-9a-f]{20}\">查看该主体的全部信用信息</a>", html);
     }
 
     [Fact]
-    public async Task RecordsOutOfViewAreNotFound()
+    public async Task RecordsOutOfViewAreNotFoundNorCounted()
     {
-        var html = await SearchAsync("q=" + CompanyCode + "&type=penalty&page_size=100");
+        var html = await SearchAsync("q=" + CompanyCode + "&type=penalty&page_size=100&group=none");
 
         foreach (var id in new[] { RepairedPenalty, ExpiredPenalty, UnpublishedPenalty })
         {
             Assert.DoesNotContain(id, html, StringComparison.Ordinal);
         }
+
+        Assert.Contains("共找到 <strong>3</strong> 条结果", html, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("<li class=\"result\">\\s*<p>\\s*<span class=\"tag[^\"]*\">([^<]+)</span>")]
-    private static partial Regex ResultTag();
+    [GeneratedRegex("<p class=\"snippet\"><span class=\"tag\">([^<]+)</span>")]
+    private static partial Regex MatchedKind();
 }

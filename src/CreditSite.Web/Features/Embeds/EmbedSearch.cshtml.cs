@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CreditSite.Web.Features.Embeds;
 
-/// <summary>The compact query window that platforms put in an iframe. It shows the first few results; every link
-/// opens on the main site.</summary>
+/// <summary>The compact query window that platforms put in an iframe. It shows the first few rows of the one-stop
+/// query (one per subject, as on the main site); every link opens on the main site.</summary>
 public sealed class EmbedSearchModel(ISearchEngine engine, SearchQueryInterpreter interpreter, TimeProvider time) : PageModel
 {
     public const int ResultCount = 5;
@@ -28,7 +28,7 @@ public sealed class EmbedSearchModel(ISearchEngine engine, SearchQueryInterprete
             return;
         }
 
-        var (request, query, errors) = parameters.Build(interpreter, CreditCalendar.Today(time), ResultCount);
+        var (request, query, errors) = parameters.Build(interpreter, CreditCalendar.Today(time), ResultCount, groupBySubject: true);
         Query = query;
         if (request is null)
         {
@@ -47,6 +47,9 @@ public sealed class EmbedSearchModel(ISearchEngine engine, SearchQueryInterprete
             Message = SearchFeature.UnavailableMessage;
         }
     }
+
+    /// <summary>The visitor's text (null for an identifier): a subject found by a former name says so.</summary>
+    public string? QueryText => Query?.Kind == QueryKind.Text ? Query.Text : null;
 
     public string FullResultsLink => "/search" + QueryString.Create("q", Q ?? string.Empty).ToUriComponent();
 }

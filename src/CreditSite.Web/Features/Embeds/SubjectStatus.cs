@@ -1,7 +1,6 @@
 using System.Globalization;
 using CreditSite.Domain;
 using CreditSite.Search;
-using CreditSite.Web.Features.Search;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CreditSite.Web.Features.Embeds;
@@ -60,9 +59,10 @@ public sealed record SubjectStatus(string Uscc, string? Name, int RedCount, int 
     public string DetailsPath => IsKnown ? $"/subjects/{Uscc}" : $"/search?q={Uscc}";
 }
 
-/// <summary>Looks up subjects' list standing through the search engine, with a short cache. The cache key holds the
-/// request's day, so an entry whose <c>public_until</c> has passed is gone from the answer the moment the day
-/// changes; changes made by an import show within <see cref="Lifetime"/>.</summary>
+/// <summary>Looks up subjects' list standing through the search engine, with a short cache: the one-stop query's row for
+/// the code (<see cref="SearchRequest.GroupBySubject"/>), so a badge, the status API and the query page say the same
+/// about a subject. The cache key holds the request's day, so an entry whose <c>public_until</c> has passed is gone
+/// from the answer the moment the day changes; changes made by an import show within <see cref="Lifetime"/>.</summary>
 public sealed class SubjectStatusLookup(ISearchEngine engine, TimeProvider time) : IDisposable
 {
     /// <summary>Also the <c>max-age</c> of badge responses.</summary>
@@ -83,13 +83,52 @@ public sealed class SubjectStatusLookup(ISearchEngine engine, TimeProvider time)
             return cached;
         }
 
-        var record = await SubjectRecord.LoadAsync(engine, uscc, isPerson: false, today, cancellationToken);
-        var status = record is null
-            ? new SubjectStatus(uscc, null, 0, 0, 0, today)
-            : new SubjectStatus(uscc, record.Name, record.RedList.Count, record.BlackList.Count, record.RoleModels.Count, today);
+        var rows = await engine.SearchAsync(new SearchRequest
+        {
+            Identifier = new IdentifierFilter(uscc, null),
+            GroupBySubject = true,
+            PageSize = 1,
+            Today = today,
+            WithFacets = false,
+        }, cancellationToken);
+        var subject = rows.Hits.Select(h => h.Subject).FirstOrDefault(s => s?.SubjectKey == uscc);
+        SubjectStatus status;
+        if (subject is null)
+        {
+            status = new SubjectStatus(uscc, null, 0, 0, 0, today);
+        }
+        else
+        {
+            var (red, black) = await ListCountsAsync(subject, today, cancellationToken);
+            status = new SubjectStatus(uscc, subject.Name, red, black, subject.Counts.GetValueOrDefault(DocumentType.RoleModel), today);
+        }
+
         _cache.Set(key, status, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return status;
     }
 
     public void Dispose() => _cache.Dispose();
+
+    /// <summary>Entries per list. The row counts list entries of both lists together: on one list they are that
+    /// list's; on both (rare) the list-kind facet of the subject's entries splits them.</summary>
+    private async Task<(int Red, int Black)> ListCountsAsync(SubjectSummary subject, DateOnly today, CancellationToken cancellationToken)
+    {
+        var entries = subject.Counts.GetValueOrDefault(DocumentType.ListEntry);
+        if (subject.Lists.Count <= 1)
+        {
+            return subject.Lists.Contains(ListKind.Black) ? (0, entries)
+                : subject.Lists.Contains(ListKind.Red) ? (entries, 0)
+                : (0, 0);
+        }
+
+        var split = await engine.SearchAsync(new SearchRequest
+        {
+            SubjectKey = subject.SubjectKey,
+            Types = [DocumentType.ListEntry],
+            PageSize = 1,
+            Today = today,
+        }, cancellationToken);
+        int Of(ListKind kind) => (int)(split.Facets["list_kind"].FirstOrDefault(v => v.Value == kind.Code())?.Count ?? 0);
+        return (Of(ListKind.Red), Of(ListKind.Black));
+    }
 }

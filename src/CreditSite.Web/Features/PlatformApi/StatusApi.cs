@@ -30,7 +30,7 @@ public static class StatusApi
             .WithName("Status")
             .WithSummary("批量查询红黑名单状态（每次至多 100 个统一社会信用代码）")
             .WithDescription("请求体 {\"codes\": [\"…\"]}。每个代码单独给出结果：valid 表示是否通过校验，error 说明未通过的原因；"
-                + "status 为 red（红名单）、black（有公示中的失信记录）、clean（本站有公示信息但不在红黑名单）或 unknown"
+                + "status 为 red（红名单）、black（有公示中的失信记录）、clean（本站有该主体的公示信息，如登记信息、行政许可，但不在红黑名单）或 unknown"
                 + "（代码有误，或本站没有该代码的公示信息）。只统计当天公示中的记录。可用请求头 X-Api-Key 提交 API 密钥以获得更高额度。")
             // The body is documented by StatusApiDocs rather than with Accepts<T>(), which would make routing answer a
             // wrong content type with a bare 415 before the handler can explain it in Chinese.

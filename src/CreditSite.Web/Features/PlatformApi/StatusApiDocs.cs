@@ -10,7 +10,7 @@ public static class StatusApiDocs
     {
         ListStanding.Black => "有公示中的失信黑名单条目",
         ListStanding.Red => "在红名单上，没有公示中的黑名单条目",
-        ListStanding.Clean => "本站有该主体的公示信息（如诚信典型），但不在红黑名单上",
+        ListStanding.Clean => "本站有该主体的公示信息（登记信息、行政许可、行政处罚、信用承诺或诚信典型），但不在红黑名单上",
         _ => "代码有误，或本站没有该代码公示中的信息，包括条目已过公示期、已退出或已信用修复的",
     });
 

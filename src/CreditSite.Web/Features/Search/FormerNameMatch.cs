@@ -16,12 +16,15 @@ public static class FormerNameMatch
     public static string? Of(SearchDocument document, string? query)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.FormerNames is not { Count: > 0 } formerNames || Comparable(QueryText.Clean(query)) is not { Length: > 0 } wanted)
-        {
-            return null;
-        }
+        return document.FormerNames is { Count: > 0 } formerNames ? Of(document.SubjectName ?? document.Title, formerNames, query) : null;
+    }
 
-        if (Matches(document.SubjectName ?? document.Title, wanted))
+    /// <summary>The former name among <paramref name="formerNames"/> that the query matched, or null when the query
+    /// matches <paramref name="currentName"/> (or none of them).</summary>
+    public static string? Of(string currentName, IReadOnlyCollection<string> formerNames, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(formerNames);
+        if (formerNames.Count == 0 || Comparable(QueryText.Clean(query)) is not { Length: > 0 } wanted || Matches(currentName, wanted))
         {
             return null;
         }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CreditSite.Web.Features.Search;
 
-/// <summary>一站式查询: one query over list entries, role models, policies and announcements.</summary>
+/// <summary>一站式查询: one query over list entries, records, registry records and content, one row per subject
+/// (<see cref="SubjectRow"/>) plus content items as rows of their own.</summary>
 public sealed class IndexModel(ISearchEngine engine, SearchQueryInterpreter interpreter, TimeProvider time) : PageModel
 {
     public SearchParameters Parameters { get; private set; } = new();
@@ -15,6 +16,12 @@ public sealed class IndexModel(ISearchEngine engine, SearchQueryInterpreter inte
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
+    /// <summary>One row per subject (the default; <c>group=none</c> asks for one per document).</summary>
+    public bool Grouped { get; private set; }
+
+    /// <summary>Every row stands for a subject (the count then reads "共 N 个主体").</summary>
+    public bool RowsAreSubjects { get; private set; }
+
     public string? Outage { get; private set; }
 
     /// <summary>False for an ID-number query: facet and paging links then leave the number out.</summary>
@@ -23,7 +30,7 @@ public sealed class IndexModel(ISearchEngine engine, SearchQueryInterpreter inte
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Parameters = SearchParameters.FromQuery(Request.Query);
-        var (request, query, errors) = Parameters.Build(interpreter, CreditCalendar.Today(time));
+        var (request, query, errors) = Parameters.Build(interpreter, CreditCalendar.Today(time), groupBySubject: true);
         Query = query;
         Errors = errors;
         if (query.Kind == QueryKind.ResidentId || (query.Kind == QueryKind.InvalidIdentifier && query.Display.Contains('*', StringComparison.Ordinal)))
@@ -43,6 +50,9 @@ public sealed class IndexModel(ISearchEngine engine, SearchQueryInterpreter inte
         {
             return;
         }
+
+        Grouped = request.GroupBySubject;
+        RowsAreSubjects = ResultTotals.RowsAreSubjects(request);
 
         try
         {

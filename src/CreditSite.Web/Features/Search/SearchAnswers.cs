@@ -13,7 +13,7 @@ namespace CreditSite.Web.Features.Search;
 [Description("名称、代码等的一个取值及其结果数。")]
 public sealed record FacetAnswer(
     [property: Description("取值：代码（如 list_entry、black）或中文名称（领域、认定部门）。可原样用作同名查询参数的值。")] string Value,
-    [property: Description("符合当前查询、取此值的结果数。")] long Count);
+    [property: Description("符合当前查询、取此值的结果行数（同一主体只计一次）。")] long Count);
 
 [Description("一条结果：名单条目、行政许可、行政处罚、信用承诺、主体登记信息、诚信典型、政策法规或公示公告。")]
 public sealed record HitAnswer(
@@ -39,31 +39,79 @@ public sealed record HitAnswer(
         JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordStatus = null,
     [property: Description("类别：行政许可为许可类别，信用承诺为承诺类型，诚信典型为荣誉类别。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category = null,
     [property: Description("处罚类别，一个或多个；只有行政处罚有。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? PenaltyTypes = null,
-    [property: Description("曾用名；只有登记信息有（按曾用名也能查到该主体）。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? FormerNames = null)
+    [property: Description("曾用名；只有登记信息有（按曾用名也能查到该主体）。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? FormerNames = null,
+    [property: Description("一站式查询按信用主体合并结果：这一行代表一个信用主体时给出该主体的概况（名称、证件、各类信息条数、名单状态），"
+        + "其余字段则是该主体与查询最相关的一条信息；政策法规、公示公告和没有主体的诚信典型没有此字段。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    SubjectRowAnswer? Subject = null)
 {
-    public static HitAnswer From(SearchHit hit)
+    public static HitAnswer From(SearchHit hit) => From(hit, null);
+
+    /// <param name="queryText">The text searched for (null for identifier and browse queries): says whether a
+    /// subject was found by a former name.</param>
+    public static HitAnswer From(SearchHit hit, string? queryText)
     {
         ArgumentNullException.ThrowIfNull(hit);
         var d = hit.Document;
         return new HitAnswer(d.Id, SearchParameters.TypeCode(d.Type), d.Title, hit.TitleHtml, hit.SnippetHtml, d.Url,
             d.Date, d.ListKind?.Code(), d.SubjectType?.Code(), d.SubjectName, d.Uscc, d.MaskedIdNumber, d.Field,
             d.IssuingDepartment, d.DecisionNumber, d.PublicUntil, d.Severity?.Code(), d.Status?.Code(),
-            d.RecordStatus?.Code(), d.Category, d.PenaltyTypes, d.FormerNames);
+            d.RecordStatus?.Code(), d.Category, d.PenaltyTypes, d.FormerNames,
+            SubjectRow.Of(hit, queryText) is { } row ? SubjectRowAnswer.From(row) : null);
     }
 }
+
+[Description("一行所代表的信用主体：名称、证件、当天公示中的各类信息条数和名单状态。")]
+public sealed record SubjectRowAnswer(
+    [property: Description("主体标识：法人和其他组织为统一社会信用代码，自然人为由身份证号码派生的编号（不含号码本身）。")] string SubjectKey,
+    [property: Description("现名称（有登记信息时为登记名称）。")] string Name,
+    [property: Description("本站上该主体页面的站内路径，列出下面各项计数所对应的全部信息。")] string Url,
+    [property: Description("信用主体类型。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.SubjectTypes))] string? SubjectType,
+    [property: Description("统一社会信用代码；法人和其他组织有。")] string? Uscc,
+    [property: Description("身份证号码的掩码形式；只有自然人有。完整号码不会返回。")] string? MaskedIdNumber,
+    [property: Description("曾用名（来自登记信息）。")] IReadOnlyList<string> FormerNames,
+    [property: Description("查询词命中的是这个曾用名而不是现名称时给出该曾用名，否则没有此字段。"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MatchedFormerName,
+    [property: Description("当天公示中的各类信息条数（全部，不只是与查询相关的）。")] SubjectCountsAnswer Counts,
+    [property: Description("当天所在的名单：red（红名单）、black（黑名单）；都不在时为空数组。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.ListKinds))] IReadOnlyList<string> Lists,
+    [property: Description("名单条目中值得注意的状态，如 under_objection（异议处理中）；没有时为空数组。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.EntryStatuses))] IReadOnlyList<string> Statuses,
+    [property: Description("该主体与查询相关的信息条数。")] int MatchedDocuments)
+{
+    public static SubjectRowAnswer From(SubjectRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var s = row.Subject;
+        return new SubjectRowAnswer(s.SubjectKey, s.Name, row.Url, s.SubjectType?.Code(), s.Uscc, s.MaskedIdNumber, s.FormerNames,
+            row.MatchedFormerName,
+            new SubjectCountsAnswer(row.CountOf(DocumentType.ListEntry), row.CountOf(DocumentType.Licence), row.CountOf(DocumentType.Penalty),
+                row.CountOf(DocumentType.Commitment), row.CountOf(DocumentType.RoleModel)),
+            row.Lists.Select(k => k.Code()).ToList(), row.Statuses.Select(st => st.Code()).ToList(), s.MatchedDocuments);
+    }
+}
+
+[Description("一个信用主体当天公示中的各类信息条数。")]
+public sealed record SubjectCountsAnswer(
+    [property: Description("列入名单（红名单、黑名单）的条目数。")] int ListEntries,
+    [property: Description("行政许可条数（含已撤销、已注销而仍在公示的）。")] int Licences,
+    [property: Description("行政处罚条数。")] int Penalties,
+    [property: Description("信用承诺条数。")] int Commitments,
+    [property: Description("诚信典型（荣誉）条数。")] int RoleModels);
 
 [Description("一站式查询的结果。")]
 public sealed record SearchAnswer(
     [property: Description("实际查询的内容（已清理；身份证号码只以掩码形式出现）。")] string Query,
     [property: Description("查询词被识别为何种查询。"), ApiCodes(typeof(SearchApiDocs), nameof(SearchApiDocs.QueryKinds))] string QueryKind,
-    [property: Description("符合条件的结果总数。")] long Total,
+    [property: Description("符合条件的结果行数：同一信用主体的名单条目、行政许可、行政处罚、信用承诺和登记信息合为一行，政策法规、公示公告各占一行。"
+        + "totalIsLowerBound 为 true 时表示至少有这么多。")] long Total,
     [property: Description("本页页码，从 1 开始。")] int Page,
     [property: Description("每页条数。")] int PageSize,
     [property: Description("总页数；没有结果时为 0。")] int PageCount,
-    [property: Description("本页的结果。")] IReadOnlyList<HitAnswer> Hits,
-    [property: Description("分面统计：键为 type、list_kind、field、department、subject_type，值为该维度各取值及其结果数，可用作相应查询参数的值。")]
+    [property: Description("本页的结果，每个信用主体一行（见 subject）。")] IReadOnlyList<HitAnswer> Hits,
+    [property: Description("分面统计：键为 type、list_kind、field、department、subject_type、category、penalty_type，值为该维度各取值及其结果行数"
+        + "（一个主体有多条信息取同一值时只计一次），可用作相应查询参数的值。")]
     IReadOnlyDictionary<string, IReadOnlyList<FacetAnswer>> Facets)
 {
+    [Description("为 true 时结果很多，只数到 total 为止（页面显示为“10,000+”）；为 false 时 total 是确切的行数。")]
+    public bool TotalIsLowerBound { get; init; }
+
     [Description("本站载有演示数据时才有此字段，提示数据并非真实决定。")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notice { get; init; }
@@ -81,9 +129,13 @@ public sealed record SearchAnswer(
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(results);
+        var queryText = query.Kind == Search.QueryKind.Text ? query.Text : null;
         return new SearchAnswer(query.Display, QueryKindCode(query.Kind), results.Total, results.Page, results.PageSize, results.PageCount,
-            results.Hits.Select(HitAnswer.From).ToList(),
-            results.Facets.ByDimension.ToDictionary(p => p.Key, p => (IReadOnlyList<FacetAnswer>)p.Value.Select(v => new FacetAnswer(v.Value, v.Count)).ToList()));
+            results.Hits.Select(h => HitAnswer.From(h, queryText)).ToList(),
+            results.Facets.ByDimension.ToDictionary(p => p.Key, p => (IReadOnlyList<FacetAnswer>)p.Value.Select(v => new FacetAnswer(v.Value, v.Count)).ToList()))
+        {
+            TotalIsLowerBound = results.TotalIsLowerBound,
+        };
     }
 }
 

@@ -46,7 +46,7 @@ public static class SearchApi
         // Read as the page reads them (never bound), so a bad value gets its Chinese reason, not a framework 400;
         // SearchApiDocs.Search documents them.
         var parameters = SearchParameters.FromQuery(context.Request.Query);
-        var (request, interpreted, errors) = parameters.Build(interpreter, CreditCalendar.Today(time));
+        var (request, interpreted, errors) = parameters.Build(interpreter, CreditCalendar.Today(time), groupBySubject: true);
         if (errors.Count > 0)
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, string.Join(" ", errors));

@@ -18,6 +18,12 @@ public static class SearchApiDocs
 
     public static readonly IReadOnlyList<ApiCode> Sorts = ApiCode.Of<SearchSort>(SearchParameters.SortCode, SearchParameters.SortLabel);
 
+    public static readonly IReadOnlyList<ApiCode> Groups =
+    [
+        new(SearchParameters.GroupBySubjectCode, "按信用主体合并：同一主体的名单条目、行政许可、行政处罚、信用承诺和登记信息合为一行，附 subject 概况"),
+        new(SearchParameters.GroupNoneCode, "不合并：每条信息一行，没有 subject 字段（合并前的答复方式）"),
+    ];
+
     public static readonly IReadOnlyList<ApiCode> Severities = ApiCode.Of<Severity>(s => s.Code(), s => s.Label());
 
     /// <summary>Only the statuses in public view: the others are never returned.</summary>
@@ -59,15 +65,16 @@ public static class SearchApiDocs
             ApiParameterDoc.Date("from", "认定（决定）日期不早于此日，格式 yyyy-MM-dd。", "2025-01-01"),
             ApiParameterDoc.Date("to", "认定（决定）日期不晚于此日，格式 yyyy-MM-dd；不得早于 from。", "2025-06-30"),
             ApiParameterDoc.OneOf("sort", "排序方式。不填时：有查询词按相关度，没有查询词按日期从新到旧。", Sorts) with { Example = "newest" },
+            ApiParameterDoc.OneOf("group", "结果怎样分行。不填时为 subject。", Groups) with { Example = SearchParameters.GroupBySubjectCode },
             ApiParameterDoc.WholeNumber("page", $"页码，从 1 开始，至多 {SearchParameters.MaxPage}。", 1, 1, SearchParameters.MaxPage, defaultValue: 1),
             ApiParameterDoc.WholeNumber("page_size", $"每页条数，1 到 {SearchParameters.MaxPageSize}，默认 20。", 1, 1, SearchParameters.MaxPageSize, defaultValue: 20),
         ],
         ExampleParameters = ["q", "kind", "page_size"],
-        ResponseDescription = "查询结果：本页的结果、总数和分面统计。",
-        ResponseExample = new SearchAnswer("建材", "text", 2, 1, 1, 2, [ExampleHit],
+        ResponseDescription = "查询结果：本页的结果（每个信用主体一行，附 subject 概况；政策法规、公示公告各占一行）、总行数和分面统计。",
+        ResponseExample = new SearchAnswer("建材", "text", 2, 1, 1, 2, [ExampleHit with { Subject = ExampleSubjectRow }],
             new Dictionary<string, IReadOnlyList<FacetAnswer>>
             {
-                ["type"] = [new("list_entry", 2)],
+                ["type"] = [new("list_entry", 2), new("licence", 1), new("penalty", 1)],
                 ["list_kind"] = [new("black", 2)],
                 ["field"] = [new("工程质量", 1), new("食品药品", 1)],
                 ["department"] = [new("常州市住房和城乡建设局", 1), new("常州市市场监督管理局", 1)],
@@ -96,6 +103,10 @@ public static class SearchApiDocs
             new(StatusCodes.Status404NotFound, "该代码当天没有任何公示中的信息（没有登记信息，也没有公示中的记录或名单条目）。", NotFoundDetail),
         ],
     };
+
+    private static SubjectRowAnswer ExampleSubjectRow => new(
+        ExampleCode, "常州市钟楼区某某建材有限公司", $"/subjects/{ExampleCode}", "legal_person", ExampleCode, null, ["常州市钟楼区某某建材经营部"], null,
+        new SubjectCountsAnswer(1, 2, 1, 1, 0), ["black"], [], 3);
 
     private static HitAnswer ExampleHit => new(
         "entry:JS-2025-000123", "list_entry", "常州市钟楼区某某建材有限公司", "常州市钟楼区某某<mark>建材</mark>有限公司",

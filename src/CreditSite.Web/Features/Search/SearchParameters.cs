@@ -42,6 +42,10 @@ public sealed class SearchParameters
     /// <summary><c>relevance</c> (default) or <c>newest</c>.</summary>
     public string? Sort { get; set; }
 
+    /// <summary><c>subject</c> (default where the caller groups: one row per subject) or <c>none</c> (one row per
+    /// document, as the API answered before grouping).</summary>
+    public string? Group { get; set; }
+
     public string? Page { get; set; }
 
     public string? PageSize { get; set; }
@@ -61,7 +65,7 @@ public sealed class SearchParameters
             Q = Get("q"), Type = Get("type"), Kind = Get("kind"), Field = Get("field"), Department = Get("department"),
             SubjectType = Get("subject_type"), From = Get("from"), To = Get("to"), Sort = Get("sort"),
             Category = Get("category"), PenaltyType = Get("penalty_type"),
-            Page = Get("page"), PageSize = Get("page_size"),
+            Group = Get("group"), Page = Get("page"), PageSize = Get("page_size"),
         };
     }
 
@@ -80,6 +84,11 @@ public sealed class SearchParameters
     };
 
     public static bool TryParseType(string code, out DocumentType type) => DocumentTypeText.TryParseDocumentType(code, out type);
+
+    /// <summary>The codes of <c>group=</c>: one row per subject, or one per document.</summary>
+    public const string GroupBySubjectCode = "subject";
+
+    public const string GroupNoneCode = "none";
 
     /// <summary>The wire code of a sort order in <c>sort=</c>.</summary>
     public static string SortCode(SearchSort sort) => sort == SearchSort.Newest ? "newest" : "relevance";
@@ -103,8 +112,9 @@ public sealed class SearchParameters
 
     /// <summary>Builds the engine request. Errors name the parameter and the reason; the request is null when there
     /// are any, or when the query is a broken identifier (<see cref="InterpretedQuery.Message"/> says why).</summary>
+    /// <param name="groupBySubject">The one-stop query (page, API, embed window): one row per subject.</param>
     public (SearchRequest? Request, InterpretedQuery Query, IReadOnlyList<string> Errors) Build(
-        SearchQueryInterpreter interpreter, DateOnly today, int defaultPageSize = 20)
+        SearchQueryInterpreter interpreter, DateOnly today, int defaultPageSize = 20, bool groupBySubject = false)
     {
         ArgumentNullException.ThrowIfNull(interpreter);
         var errors = new List<string>();
@@ -186,6 +196,18 @@ public sealed class SearchParameters
             errors.Add("参数 sort 只能是 relevance 或 newest。");
         }
 
+        if (Clean(Group) is { } group)
+        {
+            if (string.Equals(group, GroupNoneCode, StringComparison.OrdinalIgnoreCase))
+            {
+                groupBySubject = false;
+            }
+            else if (!string.Equals(group, GroupBySubjectCode, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add("参数 group 只能是 subject（按信用主体合并）或 none（每条信息一行）。");
+            }
+        }
+
         var page = ParseInt(Page, "page", 1, MaxPage, 1, errors);
         var pageSize = ParseInt(PageSize, "page_size", 1, MaxPageSize, defaultPageSize, errors);
 
@@ -211,6 +233,7 @@ public sealed class SearchParameters
             Page = page,
             PageSize = pageSize,
             Today = today,
+            GroupBySubject = groupBySubject,
         };
         return (request, query, errors);
     }
@@ -222,7 +245,7 @@ public sealed class SearchParameters
         {
             new("q", Q), new("type", Type), new("kind", Kind), new("field", Field), new("department", Department),
             new("subject_type", SubjectType), new("from", From), new("to", To), new("sort", Sort),
-            new("category", Category), new("penalty_type", PenaltyType),
+            new("category", Category), new("penalty_type", PenaltyType), new("group", Group),
         };
         values.RemoveAll(p => p.Key == name || string.IsNullOrEmpty(p.Value));
         if (!string.IsNullOrEmpty(value))
