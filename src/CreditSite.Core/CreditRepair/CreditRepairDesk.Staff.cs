@@ -162,7 +162,7 @@ public sealed partial class CreditRepairDesk
             throw new RequestRefusalException($"处理理由过长：最多 {RequestLimits.Reason} 字。");
         }
 
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().ToUniversalTime();
         await ChangeAsync(async context =>
         {
             var request = await LoadAsync(context, number, cancellationToken);

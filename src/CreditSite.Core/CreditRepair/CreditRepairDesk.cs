@@ -62,7 +62,7 @@ public sealed partial class CreditRepairDesk(
         Func<PublicRecord, string?> refusal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applicant);
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().ToUniversalTime();
         var number = RequestCodes.NewNumber(kind, now);
         var code = RequestCodes.NewQueryCode();
         await ChangeAsync(async context =>
@@ -127,7 +127,7 @@ public sealed partial class CreditRepairDesk(
     {
         ArgumentNullException.ThrowIfNull(applicant);
         var text = CheckText(material, "请说明补正的材料或情况。");
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().ToUniversalTime();
         await ChangeAsync(async context =>
         {
             var request = await LoadAsync(context, number, cancellationToken);
