@@ -100,12 +100,13 @@ public sealed partial class CreditRepairDesk
             request.Events.Add(new RequestEvent { Step = RequestStep.Applied, At = now, Actor = staff.Name });
         }, cancellationToken);
 
-    /// <summary>One request of the department, or null when it belongs to another (pages answer 404).</summary>
-    public async Task<RepairRequest?> FindForDepartmentAsync(string number, string department, CancellationToken cancellationToken = default)
+    /// <summary>One request of the department, or null when it belongs to another (pages answer 404). The credit office
+    /// (<paramref name="department"/> null) reads every department's.</summary>
+    public async Task<RepairRequest?> FindForDepartmentAsync(string number, string? department, CancellationToken cancellationToken = default)
     {
         await using var context = store.CreateContext();
         var request = await ReadAsync(context, number, cancellationToken);
-        return request?.Department == department ? request : null;
+        return department is null || request?.Department == department ? request : null;
     }
 
     /// <summary>A department's requests (every department's for the credit office: <paramref name="department"/> null),
