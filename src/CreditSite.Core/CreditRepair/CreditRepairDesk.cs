@@ -11,7 +11,8 @@ namespace CreditSite.CreditRepair;
 /// store's import lock, together with its audit line and its effect on the record (a new change sequence, so the
 /// indexer and the change feed see it as they see an import).</summary>
 public sealed partial class CreditRepairDesk(
-    CreditStore store, CreditCatalogue catalogue, WorkdayCalendar calendar, IOptions<CreditRepairOptions> options, TimeProvider time)
+    CreditStore store, CreditCatalogue catalogue, WorkdayCalendar calendar, IOptions<CreditRepairOptions> options, TimeProvider time,
+    AttachmentVault? vault = null)
 {
     private readonly CreditRepairOptions _options = options.Value;
 
@@ -29,7 +30,8 @@ public sealed partial class CreditRepairDesk(
         return request.DueOn is { } due ? calendar.WorkingDaysBetween(Today, due) : request.PausedDaysLeft;
     }
 
-    public async Task<SubmittedRequest> SubmitRepairAsync(RepairApplication application, CancellationToken cancellationToken = default)
+    public async Task<SubmittedRequest> SubmitRepairAsync(
+        RepairApplication application, IReadOnlyList<AttachmentUpload>? attachments = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
         var phone = CheckPhone(application.ContactPhone);
@@ -39,11 +41,13 @@ public sealed partial class CreditRepairDesk(
             throw new RequestRefusalException("请阅读并勾选接受《信用修复承诺书》后再提交。");
         }
 
+        var files = await CheckAttachmentsAsync(attachments, cancellationToken);
         return await SubmitAsync(RequestKind.Repair, application.RecordKind, application.RecordId, application.Applicant, phone, statement, null,
-            record => RepairEligibility.Refusal(catalogue, record, Today), cancellationToken);
+            record => RepairEligibility.Refusal(catalogue, record, Today), files, cancellationToken);
     }
 
-    public async Task<SubmittedRequest> SubmitObjectionAsync(ObjectionApplication application, CancellationToken cancellationToken = default)
+    public async Task<SubmittedRequest> SubmitObjectionAsync(
+        ObjectionApplication application, IReadOnlyList<AttachmentUpload>? attachments = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
         var phone = CheckPhone(application.ContactPhone);
@@ -53,19 +57,23 @@ public sealed partial class CreditRepairDesk(
         }
 
         var statement = CheckText(application.Reason, "请说明该字段错误的理由。");
+        var files = await CheckAttachmentsAsync(attachments, cancellationToken);
         return await SubmitAsync(RequestKind.Objection, application.RecordKind, application.RecordId, application.Applicant, phone, statement,
-            application.Field, _ => null, cancellationToken);
+            application.Field, _ => null, files, cancellationToken);
     }
 
     private async Task<SubmittedRequest> SubmitAsync(
         RequestKind kind, RecordKind recordKind, string recordId, Applicant applicant, string phone, string statement, string? field,
-        Func<PublicRecord, string?> refusal, CancellationToken cancellationToken)
+        Func<PublicRecord, string?> refusal, IReadOnlyList<CheckedAttachment> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applicant);
         var now = time.GetUtcNow().ToUniversalTime();
         var number = RequestCodes.NewNumber(kind, now);
         var code = RequestCodes.NewQueryCode();
-        await ChangeAsync(async context =>
+        IReadOnlyList<RequestAttachment> written = [];
+        try
+        {
+            await ChangeAsync(async context =>
         {
             var record = await context.PublicRecords.FirstOrDefaultAsync(r => r.Kind == recordKind && r.RecordId == recordId, cancellationToken);
             if (record is null || record.SubjectKey != applicant.SubjectKey)
@@ -116,9 +124,51 @@ public sealed partial class CreditRepairDesk(
             }
 
             Audit(context, now, applicant.Name, null, "submit", number,
-                $"{kind.Label()}：{recordKind.Label()} {recordId}" + (field is null ? string.Empty : $"，异议字段 {CorrectableFields.Label(field)}"));
-        }, cancellationToken);
+                $"{kind.Label()}：{recordKind.Label()} {recordId}" + (field is null ? string.Empty : $"，异议字段 {CorrectableFields.Label(field)}")
+                + (files.Count == 0 ? string.Empty : $"，附件 {files.Count} 个"));
+            if (files.Count > 0)
+            {
+                written = await vault!.WriteAsync(files, now, cancellationToken);
+                request.Attachments.AddRange(written);
+            }
+            }, cancellationToken);
+        }
+        catch
+        {
+            // Nothing is kept of a request that did not commit.
+            vault?.Discard(written);
+            throw;
+        }
+
         return new SubmittedRequest(number, code);
+    }
+
+    private async Task<IReadOnlyList<CheckedAttachment>> CheckAttachmentsAsync(IReadOnlyList<AttachmentUpload>? uploads, CancellationToken cancellationToken)
+    {
+        if (uploads is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        return vault is null
+            ? throw new InvalidOperationException("Attachments need an AttachmentVault (CreditRepairServices registers one).")
+            : await vault.CheckAsync(uploads, cancellationToken);
+    }
+
+    /// <summary>An attachment and its content, for the applicant (<paramref name="subjectKey"/>) or the deciding
+    /// department (<paramref name="department"/>); null for anyone else.</summary>
+    public async Task<(RequestAttachment Attachment, Stream Content)?> OpenAttachmentAsync(
+        string number, long attachmentId, string? subjectKey, string? department, CancellationToken cancellationToken = default)
+    {
+        await using var context = store.CreateContext();
+        var request = await ReadAsync(context, number, cancellationToken);
+        if (vault is null || request is null
+            || !((subjectKey is not null && request.ApplicantSubjectKey == subjectKey) || (department is not null && request.Department == department)))
+        {
+            return null;
+        }
+
+        return request.Attachments.FirstOrDefault(a => a.Id == attachmentId) is { } attachment ? (attachment, vault.Open(attachment)) : null;
     }
 
     /// <summary>The applicant sends the material a department asked for (补正): the clock resumes with the working days
@@ -200,7 +250,7 @@ public sealed partial class CreditRepairDesk(
 
     private static async Task<RepairRequest?> ReadAsync(CreditDbContext context, string number, CancellationToken cancellationToken)
     {
-        var request = await context.Set<RepairRequest>().AsNoTracking().Include(r => r.Events)
+        var request = await context.Set<RepairRequest>().AsNoTracking().Include(r => r.Events).Include(r => r.Attachments)
             .FirstOrDefaultAsync(r => r.Number == number, cancellationToken);
         request?.Events.Sort((a, b) => a.Id.CompareTo(b.Id));
         return request;

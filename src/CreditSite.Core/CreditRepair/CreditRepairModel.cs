@@ -40,11 +40,26 @@ internal static class CreditRepairModel
             request.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
             request.Ignore(r => r.IsOpen);
             request.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId);
+            request.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId);
 
             request.HasIndex(r => r.Number).IsUnique().HasDatabaseName("ix_repair_requests_number");
             request.HasIndex(r => r.ApplicantSubjectKey).HasDatabaseName("ix_repair_requests_applicant");
             request.HasIndex(r => new { r.Department, r.Status, r.DueOn }).HasDatabaseName("ix_repair_requests_queue");
             request.HasIndex(r => new { r.RecordKind, r.RecordId }).HasDatabaseName("ix_repair_requests_record");
+        });
+
+        modelBuilder.Entity<RequestAttachment>(attachment =>
+        {
+            attachment.ToTable("repair_attachments");
+            attachment.HasKey(a => a.Id);
+            attachment.Property(a => a.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            attachment.Property(a => a.RequestId).HasColumnName("request_id");
+            attachment.Property(a => a.StoredName).HasColumnName("stored_name").HasMaxLength(32);
+            attachment.Property(a => a.OriginalName).HasColumnName("original_name").HasMaxLength(100);
+            attachment.Property(a => a.ContentType).HasColumnName("content_type").HasMaxLength(32);
+            attachment.Property(a => a.Size).HasColumnName("size");
+            attachment.Property(a => a.UploadedAt).HasColumnName("uploaded_at");
+            attachment.HasIndex(a => a.RequestId).HasDatabaseName("ix_repair_attachments_request");
         });
 
         modelBuilder.Entity<RequestEvent>(step =>

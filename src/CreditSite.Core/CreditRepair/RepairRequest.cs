@@ -80,5 +80,7 @@ public sealed class RepairRequest
 
     public List<RequestEvent> Events { get; set; } = [];
 
+    public List<RequestAttachment> Attachments { get; set; } = [];
+
     public bool IsOpen => Status is RequestStatus.Submitted or RequestStatus.Accepted or RequestStatus.Returned;
 }

@@ -4,7 +4,7 @@ using CreditSite.CreditRepair;
 namespace CreditSite.Core.Tests.CreditRepair;
 
 /// <summary>A real clamd (Debian clamav-daemon, installed by scripts/test.sh) on a Unix socket in a temporary folder,
-/// with a test-only signature database holding just the EICAR test file's hash (signatures cannot be downloaded here).</summary>
+/// with a test-only signature database holding just the EICAR test string (signatures cannot be downloaded here).</summary>
 public sealed class ClamdServer : IAsyncLifetime
 {
     /// <summary>The EICAR anti-virus test file (68 bytes), harmless by design.</summary>
@@ -25,8 +25,9 @@ public sealed class ClamdServer : IAsyncLifetime
             ?? throw new InvalidOperationException("clamd is not installed: run `bash scripts/test.sh`, which installs clamav-daemon.");
         var database = Path.Combine(_folder, "db");
         Directory.CreateDirectory(database);
-        // .hdb: MD5 of the file, its size, the signature's name.
-        await File.WriteAllTextAsync(Path.Combine(database, "creditsite-test.hdb"), "44d88612fea8a8f36de82e1278abb02f:68:Eicar-Test-Signature\n");
+        // .ndb: name, target type (0: any file), offset (*: anywhere), the EICAR string in hex — so it is found inside a
+        // file that starts like a PDF too, as an infected attachment would.
+        await File.WriteAllTextAsync(Path.Combine(database, "creditsite-test.ndb"), $"Eicar-Test-Signature:0:*:{Convert.ToHexStringLower(Eicar)}\n");
         var config = Path.Combine(_folder, "clamd.conf");
         await File.WriteAllLinesAsync(config,
         [

@@ -1,6 +1,7 @@
 using CreditSite.CreditRepair;
 using CreditSite.Identifiers;
 using CreditSite.Web.Features.SignIn;
+using CreditSite.Web.Site.Hosting;
 
 namespace CreditSite.Web.Features.CreditRepair;
 
@@ -10,7 +11,7 @@ public static class CreditRepairFeature
     /// department desk (Features/DepartmentDesk) share <see cref="CreditRepairDesk"/>.</summary>
     public static WebApplicationBuilder AddCreditRepair(this WebApplicationBuilder builder)
     {
-        builder.Services.AddCreditRepairDesk(builder.Configuration);
+        builder.Services.AddCreditRepairDesk(builder.Configuration, builder.SiteRoot());
         builder.Services.AddSingleton<RequestSubjects>();
         return builder;
     }

@@ -50,7 +50,7 @@ public sealed class ObjectionModel(CreditRepairDesk desk, RecordStore records, R
         {
             Submitted = await desk.SubmitObjectionAsync(
                 new ObjectionApplication(own.Record.Kind, own.Record.RecordId, own.Subject.Applicant, ContactPhone ?? string.Empty, Field ?? string.Empty, Reason ?? string.Empty),
-                cancellationToken);
+                attachments: null, cancellationToken);
         }
         catch (RequestRefusalException refusal) when (!refusal.IsNotFound)
         {

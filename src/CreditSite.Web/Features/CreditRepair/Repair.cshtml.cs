@@ -53,7 +53,7 @@ public sealed class RepairModel(CreditRepairDesk desk, RecordStore records, Requ
         {
             Submitted = await desk.SubmitRepairAsync(
                 new RepairApplication(own.Record.Kind, own.Record.RecordId, own.Subject.Applicant, ContactPhone ?? string.Empty, Rectification ?? string.Empty, CommitmentAccepted),
-                cancellationToken);
+                attachments: null, cancellationToken);
         }
         catch (RequestRefusalException refusal) when (!refusal.IsNotFound)
         {

@@ -287,6 +287,53 @@ namespace CreditSite.Storage.Migrations.PostgreSql
                     b.ToTable("repair_requests", (string)null);
                 });
 
+            modelBuilder.Entity("CreditSite.CreditRepair.RequestAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("original_name");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("request_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("stored_name");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_repair_attachments_request");
+
+                    b.ToTable("repair_attachments", (string)null);
+                });
+
             modelBuilder.Entity("CreditSite.CreditRepair.RequestEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -836,6 +883,15 @@ namespace CreditSite.Storage.Migrations.PostgreSql
                     b.ToTable("record_removals", (string)null);
                 });
 
+            modelBuilder.Entity("CreditSite.CreditRepair.RequestAttachment", b =>
+                {
+                    b.HasOne("CreditSite.CreditRepair.RepairRequest", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CreditSite.CreditRepair.RequestEvent", b =>
                 {
                     b.HasOne("CreditSite.CreditRepair.RepairRequest", null)
@@ -847,6 +903,8 @@ namespace CreditSite.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("CreditSite.CreditRepair.RepairRequest", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Events");
                 });
 #pragma warning restore 612, 618

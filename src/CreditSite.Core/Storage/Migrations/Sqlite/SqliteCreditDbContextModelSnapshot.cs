@@ -276,6 +276,51 @@ namespace CreditSite.Storage.Migrations.Sqlite
                     b.ToTable("repair_requests", (string)null);
                 });
 
+            modelBuilder.Entity("CreditSite.CreditRepair.RequestAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_name");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_name");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_repair_attachments_request");
+
+                    b.ToTable("repair_attachments", (string)null);
+                });
+
             modelBuilder.Entity("CreditSite.CreditRepair.RequestEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -817,6 +862,15 @@ namespace CreditSite.Storage.Migrations.Sqlite
                     b.ToTable("record_removals", (string)null);
                 });
 
+            modelBuilder.Entity("CreditSite.CreditRepair.RequestAttachment", b =>
+                {
+                    b.HasOne("CreditSite.CreditRepair.RepairRequest", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CreditSite.CreditRepair.RequestEvent", b =>
                 {
                     b.HasOne("CreditSite.CreditRepair.RepairRequest", null)
@@ -828,6 +882,8 @@ namespace CreditSite.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("CreditSite.CreditRepair.RepairRequest", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
