@@ -16,6 +16,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
 command -v fc-list >/dev/null || need+=(fontconfig)
+command -v clamd >/dev/null || need+=(clamav-daemon)   # attachment scanning tests start their own clamd
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,5 +1,6 @@
 using CreditSite.Web.Features.ApiDocs;
 using CreditSite.Web.Features.Content;
+using CreditSite.Web.Features.CreditRepair;
 using CreditSite.Web.Features.Embeds;
 using CreditSite.Web.Site.Errors;
 using CreditSite.Web.Features.Feeds;
@@ -35,6 +36,7 @@ builder.AddSiteHealth();
 builder.AddSignIn();
 builder.AddLocalIdentityProvider();
 builder.AddCreditReports();
+builder.AddCreditRepair();
 
 var app = builder.Build();
 

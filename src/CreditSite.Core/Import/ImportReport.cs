@@ -17,6 +17,7 @@ public sealed record ImportProblem(int Line, string? Column, string Message)
 public sealed class ImportReport
 {
     private readonly List<ImportProblem> _problems = [];
+    private readonly List<string> _warnings = [];
 
     public ImportReport(string fileName) => FileName = fileName;
 
@@ -31,6 +32,11 @@ public sealed class ImportReport
 
     public bool Accepted => _problems.Count == 0;
 
+    /// <summary>Rows written otherwise than the file says, and why (a decision on a record: credit repair, objection).</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    internal void AddWarning(string warning) => _warnings.Add(warning);
+
     /// <summary>How many distinct rows have at least one problem (file-level problems not counted).</summary>
     public int BadRows => _problems.Where(p => p.Line > 0).Select(p => p.Line).Distinct().Count();
 
@@ -43,7 +49,10 @@ public sealed class ImportReport
     {
         if (Accepted)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{FileName}：校验通过，共 {Rows} 条。");
+            var accepted = string.Create(CultureInfo.InvariantCulture, $"{FileName}：校验通过，共 {Rows} 条。");
+            return _warnings.Count == 0
+                ? accepted
+                : string.Join(Environment.NewLine, [accepted, string.Create(CultureInfo.InvariantCulture, $"提示 {_warnings.Count} 条："), .. _warnings.Select(w => "  " + w)]);
         }
 
         var lines = new List<string>(_problems.Count + 1)

@@ -1,3 +1,4 @@
+using CreditSite.CreditRepair;
 using CreditSite.Domain;
 using CreditSite.Identifiers;
 using CreditSite.Storage;
@@ -34,10 +35,16 @@ public sealed class RecordImporter(RecordStore store, ResidentIdHasher hasher, C
         var recordKind = RecordKindOf(kind);
         var records = Validator(recordKind, importedAt);
         var report = ImportPasses.Validate(path, records, options.Progress, cancellationToken);
-        return report.Accepted
-            ? new ImportResult(report, await store.WriteRecordsAsync(
-                recordKind, ImportPasses.WritePass(path, records, options.Progress, cancellationToken), Write(report, options), cancellationToken))
-            : new ImportResult(report, null);
+        if (!report.Accepted)
+        {
+            return new ImportResult(report, null);
+        }
+
+        // Decisions on records (credit repair, objections) outlive a re-import of the same rows.
+        var decided = await DecidedRecords.LoadAsync(store.Store, recordKind, cancellationToken);
+        var rows = ImportPasses.WritePass(path, records, options.Progress, cancellationToken);
+        return new ImportResult(report, await store.WriteRecordsAsync(
+            recordKind, decided.IsEmpty ? rows : decided.Apply(rows, report.AddWarning), Write(report, options), cancellationToken));
     }
 
     private static ListWrite Write(ImportReport report, ImportOptions options) =>

@@ -88,6 +88,7 @@ public abstract class CreditDbContext(DbContextOptions options) : DbContext(opti
         });
 
         PublicRecordModel.Configure(modelBuilder);
+        CreditRepair.CreditRepairModel.Configure(modelBuilder);
     }
 }
 

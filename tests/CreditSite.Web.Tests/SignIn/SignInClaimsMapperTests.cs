@@ -52,6 +52,24 @@ public sealed class SignInClaimsMapperTests
         Assert.True(CreditUser.From(principal!)!.IsStaff);
     }
 
+    [Fact]
+    public void DepartmentStaffGetTheirDepartment()
+    {
+        var (principal, _) = _mapper.Map(Provider(("name", "赵敏"), ("role", "department_staff"), ("department", " 市市场监督管理局 ")));
+
+        var user = CreditUser.From(principal!)!;
+        Assert.Equal("市市场监督管理局", user.Department);
+        Assert.False(user.IsStaff);
+    }
+
+    [Fact]
+    public void TheDepartmentClaimWithoutTheRoleGivesNoDeskRights()
+    {
+        var (principal, _) = _mapper.Map(Provider(("name", "赵敏"), ("resident_id", PersonId), ("department", "市市场监督管理局")));
+
+        Assert.Null(CreditUser.From(principal!)!.Department);
+    }
+
     [Theory]
     [InlineData("", "320402198503150031", null, "未提供姓名")]
     [InlineData("张伟", "320402198503150039", null, "居民身份证号码无效")]

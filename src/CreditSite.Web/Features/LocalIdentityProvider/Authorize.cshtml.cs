@@ -55,6 +55,11 @@ public sealed class AuthorizeModel : PageModel
         }
 
         identity.SetClaims(Claims.Role, [.. demo.Roles]);
+        if (demo.Department is not null)
+        {
+            identity.SetClaim("department", demo.Department);
+        }
+
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(static _ => [Destinations.IdentityToken]);
         return SignIn(new ClaimsPrincipal(identity), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

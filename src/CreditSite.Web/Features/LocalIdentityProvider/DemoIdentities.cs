@@ -5,7 +5,8 @@ namespace CreditSite.Web.Features.LocalIdentityProvider;
 /// <summary>A demonstration identity the local provider can sign in as. Their ID numbers and USCC are fixed and made
 /// valid in <see cref="SignInDemoSubjects"/>, whose entries the demonstration data set carries (see docs/sign-in.md).</summary>
 public sealed record DemoIdentity(
-    string Key, string Label, string Description, string Name, string? ResidentId, string? Uscc, string? CompanyName, IReadOnlyList<string> Roles);
+    string Key, string Label, string Description, string Name, string? ResidentId, string? Uscc, string? CompanyName, IReadOnlyList<string> Roles,
+    string? Department = null);
 
 public static class DemoIdentities
 {
@@ -28,7 +29,11 @@ public static class DemoIdentities
     public static readonly DemoIdentity Staff = new(
         "staff", "信用办工作人员", "陈静，常州市社会信用体系建设领导小组办公室工作人员。", "陈静", null, null, null, ["staff"]);
 
-    public static readonly IReadOnlyList<DemoIdentity> All = [BlackListedPerson, CleanPerson, Representative, Staff];
+    /// <summary>Decides credit repair requests and objections about the records of 市市场监督管理局 (谁认定谁修复).</summary>
+    public static readonly DemoIdentity DepartmentStaff = new(
+        "department-staff", "部门工作人员", "赵敏，市市场监督管理局信用修复审核人员。", "赵敏", null, null, null, ["department_staff"], "市市场监督管理局");
+
+    public static readonly IReadOnlyList<DemoIdentity> All = [BlackListedPerson, CleanPerson, Representative, Staff, DepartmentStaff];
 
     public static DemoIdentity? Find(string? key) => All.FirstOrDefault(i => string.Equals(i.Key, key, StringComparison.Ordinal));
 }

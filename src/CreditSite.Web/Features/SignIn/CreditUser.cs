@@ -12,15 +12,22 @@ public static class CreditClaims
     public const string MaskedIdNumber = "creditsite:rid_masked";
     public const string Uscc = "creditsite:uscc";
     public const string CompanyName = "creditsite:company";
+    public const string Department = "creditsite:department";
 
     public const string RepresentativeRole = "representative";
     public const string StaffRole = "staff";
+
+    /// <summary>Staff of one department (credit repair and objections desk); the department is <see cref="Department"/>.</summary>
+    public const string DepartmentStaffRole = "department_staff";
 }
 
 /// <summary>The signed-in user as the reports pages see them.</summary>
 public sealed record CreditUser(string Name, string? ResidentIdHash, string? MaskedIdNumber, string? Uscc, string? CompanyName, bool IsStaff)
 {
     public bool IsPerson => ResidentIdHash is not null;
+
+    /// <summary>The department a member of department staff works for (谁认定谁修复 desk); null for everyone else.</summary>
+    public string? Department { get; init; }
 
     /// <summary>Acts for the company <see cref="Uscc"/>.</summary>
     public bool IsRepresentative => Uscc is not null;
@@ -41,7 +48,10 @@ public sealed record CreditUser(string Name, string? ResidentIdHash, string? Mas
             principal.FindFirstValue(CreditClaims.MaskedIdNumber),
             isRepresentative ? principal.FindFirstValue(CreditClaims.Uscc) : null,
             isRepresentative ? principal.FindFirstValue(CreditClaims.CompanyName) : null,
-            principal.IsInRole(CreditClaims.StaffRole));
+            principal.IsInRole(CreditClaims.StaffRole))
+        {
+            Department = principal.IsInRole(CreditClaims.DepartmentStaffRole) ? principal.FindFirstValue(CreditClaims.Department) : null,
+        };
     }
 
     /// <summary>How the viewer is named in the access record: the person, and the company they act for.</summary>

@@ -56,6 +56,12 @@ public sealed class SignInClaimsMapper(OidcSignInOptions options, ResidentIdHash
             identity.AddClaim(new Claim(CreditClaims.Role, CreditClaims.StaffRole));
         }
 
+        if (roles.Contains(options.DepartmentStaffRole) && provider.FindFirstValue(options.DepartmentClaim) is { Length: > 0 } department)
+        {
+            identity.AddClaim(new Claim(CreditClaims.Role, CreditClaims.DepartmentStaffRole));
+            identity.AddClaim(new Claim(CreditClaims.Department, department.Trim()));
+        }
+
         if (!identity.HasClaim(c => c.Type is CreditClaims.ResidentIdHash or CreditClaims.Uscc or CreditClaims.Role))
         {
             return (null, SignInFailures.NoRealNameIdentity);

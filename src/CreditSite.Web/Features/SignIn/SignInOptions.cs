@@ -40,6 +40,12 @@ public sealed class OidcSignInOptions
     /// <summary>Role value for credit office staff.</summary>
     public string StaffRole { get; set; } = "staff";
 
+    /// <summary>Role value for staff of one department (the credit repair desk); their department is in <see cref="DepartmentClaim"/>.</summary>
+    public string DepartmentStaffRole { get; set; } = "department_staff";
+
+    /// <summary>Claim naming a department staff member's department, as the records name it (处罚机关).</summary>
+    public string DepartmentClaim { get; set; } = "department";
+
     /// <summary>Uses the provider that ships with the site (<c>/local-idp/</c>). Only Development and Testing allow it.</summary>
     public bool UseLocalProvider => string.IsNullOrWhiteSpace(Authority);
 }
