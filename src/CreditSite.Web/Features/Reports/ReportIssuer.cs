@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreditSite.Domain;
 using CreditSite.Reports;
+using CreditSite.Reports.Special;
 using CreditSite.Reports.Storage;
 using CreditSite.Search;
 using CreditSite.Storage;
@@ -23,7 +24,7 @@ public sealed class ReportIssuer(
     PublicUrls urls,
     ILogger<ReportIssuer> logger)
 {
-    private static readonly JsonSerializerOptions ContentJson = new() { Converters = { new JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions ContentJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     public static ReportSubject? PersonOf(CreditUser user) =>
         user.IsPerson ? ReportSubject.Person(user.Name, user.ResidentIdHash!, user.MaskedIdNumber ?? string.Empty) : null;
@@ -124,8 +125,23 @@ public sealed class ReportIssuer(
     {
         ArgumentNullException.ThrowIfNull(record);
         var code = verificationKey.CodeFor(record.Number);
+        var url = IssuedReport.BuildVerificationUrl(urls.BaseUrl, record.Number, code);
+        if (record.IsSpecial)
+        {
+            // A special report's JSON is its own content; the ordinary content carries just the subject.
+            var special = JsonSerializer.Deserialize<SpecialReportContent>(record.ContentJson, ContentJson)!;
+            var subject = new ReportContent
+            {
+                Kind = record.Kind,
+                SubjectName = record.SubjectName,
+                Uscc = record.Uscc,
+                MaskedIdNumber = record.MaskedIdNumber,
+                AsOf = DateOnly.FromDateTime(record.IssuedAt.ToOffset(CreditCalendar.ChinaStandardTime).DateTime),
+            };
+            return new IssuedReport(record.Number, code, record.IssuedAt, record.ValidUntil, url, subject) { Special = special };
+        }
+
         var content = JsonSerializer.Deserialize<ReportContent>(record.ContentJson, ContentJson)!;
-        return new IssuedReport(record.Number, code, record.IssuedAt, record.ValidUntil,
-            IssuedReport.BuildVerificationUrl(urls.BaseUrl, record.Number, code), content);
+        return new IssuedReport(record.Number, code, record.IssuedAt, record.ValidUntil, url, content);
     }
 }
