@@ -98,6 +98,13 @@ public sealed class ReportIssuer(
             return (null, "该授权已过期。");
         }
 
+        if (grant.ReportId is not null)
+        {
+            // A shared report: nothing is issued; using the code counts a use and opens that report.
+            await db.Grants.Where(g => g.Id == grant.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.UseCount, g => g.UseCount + 1), cancellationToken);
+            return (await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == grant.ReportId, cancellationToken), null);
+        }
+
         // The report is gathered first: when search is down this throws and the grant is untouched. Then using the
         // grant and storing its report commit together or not at all. The use is counted in one conditional statement,
         // so two requests at once cannot both use a single-use grant.
