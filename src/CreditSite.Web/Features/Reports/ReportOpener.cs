@@ -37,9 +37,10 @@ public sealed class ReportOpener(ReportsDbContext db, TimeProvider time, ReportI
         var now = time.GetUtcNow();
         var grant = record.GrantId is not null
             ? await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == record.GrantId, cancellationToken)
-            // A shared report: an open grant naming this report and this user (the newest, if shared twice).
+            // A shared report: an open grant naming this report and this user, once its code has been used (the
+            // newest, if shared twice).
             : await db.Grants.AsNoTracking()
-                .Where(g => g.ReportId == record.Id && keys.Contains(g.GranteeKey) && g.RevokedAt == null)
+                .Where(g => g.ReportId == record.Id && keys.Contains(g.GranteeKey) && g.RevokedAt == null && g.UseCount > 0)
                 .OrderByDescending(g => g.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (ReportViewers.Decide(record, grant, user, now) is not var (role, purpose))
         {
