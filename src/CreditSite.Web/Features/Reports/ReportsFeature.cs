@@ -60,6 +60,12 @@ public static class ReportsFeature
         builder.Services.AddScoped<ReportOpener>();
         builder.Services.AddScoped<ReportLookup>();
         builder.Services.AddScoped<GrantBook>();
+        if (builder.Environment.IsDevelopment())
+        {
+            // The development certificate is made when the site first starts, not at the first download.
+            builder.Services.AddHostedService<DevelopmentCertificateMaker>();
+        }
+
         builder.Services.AddScoped<ReportPdfs>();
         builder.Services.AddScoped<SpecialReportIssuer>();
         return builder;
@@ -129,4 +135,17 @@ public sealed class ReportPdfFactory(IOptions<ReportOptions> options, ReportSign
 
         return renderer.Render(report, signing.Signer);
     }
+}
+
+/// <summary>Resolves <see cref="ReportSigning"/> at start in Development, which makes the development certificate on the
+/// first start and says in the log which certificate signs.</summary>
+internal sealed class DevelopmentCertificateMaker(ReportSigning signing, ILogger<DevelopmentCertificateMaker> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Report PDFs are signed with {Subject}.", signing.Signer.Certificate.Subject);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
