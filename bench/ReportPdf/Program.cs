@@ -6,6 +6,7 @@ using CreditSite.Bench.ReportPdf;
 using CreditSite.Domain;
 using CreditSite.Reports;
 using CreditSite.Reports.Pdf;
+using CreditSite.Reports.Special;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -24,6 +25,8 @@ namespace CreditSite.Bench.ReportPdf
         private ReportPdfRenderer _renderer = null!;
         private IssuedReport _report = null!;
         private XFont _font = null!;
+        private IssuedReport _special = null!;
+        private ReportSigner _signer = null!;
 
         [GlobalSetup]
         public void Setup()
@@ -32,7 +35,13 @@ namespace CreditSite.Bench.ReportPdf
             _renderer = new ReportPdfRenderer(font);
             _font = new XFont(font.FamilyName, 12, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
             _report = SampleReport(50);
+            _special = SampleSpecialReport(50, 10);
+            var certificateFolder = Path.Combine(Path.GetTempPath(), "creditsite-bench-signing");
+            _signer = new ReportSigner(ReportCertificate.LoadOrCreateDevelopment(certificateFolder, TimeProvider.System));
         }
+
+        [Benchmark(Description = "special report, 50 records in 10 fields, signed")]
+        public int SignedSpecialReport() => _renderer.Render(_special, _signer).Length;
 
         [Benchmark(Description = "personal report, 50 entries")]
         public int PersonalReportWithFiftyEntries() => _renderer.Render(_report).Length;
@@ -86,6 +95,48 @@ namespace CreditSite.Bench.ReportPdf
             const string Code = "ABCD2345EFGH";
             return new IssuedReport(Number, Code, issuedAt, issuedAt.AddDays(30),
                 IssuedReport.BuildVerificationUrl("https://credit.changzhou.example", Number, Code), content);
+        }
+
+        /// <summary>A special report (专项信用报告) over 10 fields with <paramref name="records"/> penalties and list entries
+        /// spread across them.</summary>
+        public static IssuedReport SampleSpecialReport(int records, int fieldCount)
+        {
+            string[] fields = ["食品药品", "生态环境", "工程质量", "产品质量", "安全生产", "消防安全", "税务", "社会保险", "劳动用工", "价格"];
+            var chosen = fields.Take(fieldCount).ToList();
+            var results = chosen.Select((field, f) =>
+            {
+                var found = Enumerable.Range(0, records).Where(i => i % fieldCount == f).Select(i => new SpecialReportRecord
+                {
+                    Kind = i % 5 == 0 ? SpecialReportGatherer.BlackListDataset : SpecialReportGatherer.PenaltyDataset,
+                    DecisionNumber = $"常市监罚〔2025〕{100 + i}号",
+                    Date = new DateOnly(2024, 1, 1).AddDays(i * 7),
+                    Department = i % 2 == 0 ? "常州市市场监督管理局" : "常州市生态环境局",
+                    Content = "当事人生产经营超范围、超限量使用食品添加剂的食品，违反了食品安全法的有关规定，依法处以罚款人民币五万元。",
+                    Status = i % 7 == 0 ? "异议处理中" : "公示中",
+                }).ToList();
+                return new SpecialReportField(field, found, SpecialReportGatherer.Conclude(found.Count, [SpecialReportGatherer.PenaltyDataset, SpecialReportGatherer.BlackListDataset]));
+            }).ToList();
+            var issuedAt = new DateTimeOffset(2025, 6, 1, 1, 30, 15, TimeSpan.Zero);
+            var special = new SpecialReportContent
+            {
+                SubjectKind = ReportKind.Enterprise,
+                SubjectName = "常州恒信建材有限公司",
+                Uscc = "91320402MA1DEM5800",
+                RegistryStatus = "存续",
+                From = new DateOnly(2023, 6, 1),
+                To = new DateOnly(2025, 6, 1),
+                Fields = chosen,
+                AsOf = issuedAt,
+                Results = results,
+                Datasets = [new(SpecialReportGatherer.PenaltyDataset, issuedAt.AddHours(-3), 1000), new(SpecialReportGatherer.BlackListDataset, issuedAt.AddHours(-5), 500)],
+                NotHeld = SpecialReportRule.Default.NotHeld,
+                RepairRule = SpecialReportRule.Default.RepairSentence,
+            };
+            var content = new ReportContent { Kind = ReportKind.Enterprise, SubjectName = special.SubjectName, Uscc = special.Uscc, AsOf = new DateOnly(2025, 6, 1) };
+            const string Number = "20250601093015K7QW3M2R";
+            const string Code = "ABCD2345EFGH";
+            return new IssuedReport(Number, Code, issuedAt, issuedAt.AddDays(30),
+                IssuedReport.BuildVerificationUrl("https://credit.changzhou.example", Number, Code), content) { Special = special };
         }
 
         private static string[] Fields() => ["食品药品", "生态环境", "工程质量", "安全生产", "税务", "司法执行(失信被执行人)", "价格", "合同欺诈"];

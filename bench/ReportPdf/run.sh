@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Report PDF benchmark: personal report with 50 entries vs a one-line baseline page, on one core.
+# Report PDF benchmark: personal report with 50 entries and a signed special report (50 records, 10 fields) vs a
+# one-line baseline page, on one core.
 # Needs the CJK font (Debian fonts-arphic-gbsn00lp). Results: bench/results/ReportPdf/ and docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

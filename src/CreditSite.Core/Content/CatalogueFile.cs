@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CreditSite.Domain;
+using CreditSite.Reports.Special;
 using YamlDotNet.RepresentationModel;
 
 namespace CreditSite.Content;
@@ -50,7 +51,8 @@ public static partial class CatalogueFile
         var commitmentTypes = reader.List(mapping, "commitment_types", "承诺类型");
         var registryStatuses = reader.List(mapping, "registry_statuses", "登记状态");
         var rules = reader.Rules(mapping);
-        reader.RefuseUnknownKeys(mapping, ["fields", "penalty_types", "licence_categories", "commitment_types", "registry_statuses", "rules"]);
+        reader.RefuseUnknownKeys(mapping, ["fields", "penalty_types", "licence_categories", "commitment_types", "registry_statuses", "rules", SpecialReportRule.Key]);
+        var specialReport = SpecialReportRule.Parse(mapping, path, problems);
 
         return problems.Count > before ? null : new CreditCatalogue
         {
@@ -60,6 +62,7 @@ public static partial class CatalogueFile
             CommitmentTypes = commitmentTypes,
             RegistryStatuses = registryStatuses,
             Rules = rules,
+            SpecialReport = specialReport,
         };
     }
 

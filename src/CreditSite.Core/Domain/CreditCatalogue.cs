@@ -1,3 +1,5 @@
+using CreditSite.Reports.Special;
+
 namespace CreditSite.Domain;
 
 /// <summary>How long one kind of record stays in public view, in months from its decision date: at least
@@ -61,6 +63,9 @@ public sealed class CreditCatalogue
 
     /// <summary>By kind code: <c>licence</c>, <c>penalty</c>, <c>commitment</c>, <c>red</c>, <c>black</c>.</summary>
     public required IReadOnlyDictionary<string, PublicationRule> Rules { get; init; }
+
+    /// <summary>专项信用报告: repaired records and the kinds not held (<c>special_report</c>).</summary>
+    public SpecialReportRule SpecialReport { get; init; } = SpecialReportRule.Default;
 
     public static readonly IReadOnlyList<string> RuleKinds = ["licence", "penalty", "commitment", "red", "black"];
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CreditSite.Domain;
+using CreditSite.Reports.Special;
 
 namespace CreditSite.Reports;
 
@@ -177,6 +178,9 @@ public sealed record IssuedReport(
     string Number, string VerificationCode, DateTimeOffset IssuedAt, DateTimeOffset ValidUntil, Uri VerificationUrl, ReportContent Content)
 {
     public const string IssuingBody = "常州市社会信用体系建设领导小组办公室";
+
+    /// <summary>Set for a special credit report (专项信用报告); <see cref="Content"/> then holds only its subject.</summary>
+    public SpecialReportContent? Special { get; init; }
 
     public static Uri BuildVerificationUrl(string publicBaseUrl, string number, string code)
     {

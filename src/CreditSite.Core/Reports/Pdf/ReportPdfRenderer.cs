@@ -38,9 +38,15 @@ public sealed partial class ReportPdfRenderer
         _small = new TextStyle(font, 8.5, XFontStyleEx.Regular);
     }
 
-    public byte[] Render(IssuedReport report)
+    /// <param name="signer">Signs the PDF with the issuing body's certificate; null leaves it unsigned (tests of layout).</param>
+    public byte[] Render(IssuedReport report, ReportSigner? signer = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (report.Special is not null)
+        {
+            return RenderSpecial(report, report.Special, signer);
+        }
+
         using var document = new PdfDocument();
         document.Info.Title = $"{report.Content.Kind.Title()} {report.Number}";
         document.Info.Author = IssuedReport.IssuingBody;
@@ -50,7 +56,7 @@ public sealed partial class ReportPdfRenderer
         var layout = new Layout(this, document);
         try
         {
-            WriteHeader(layout, report);
+            WriteHeader(layout, report, report.Content.Kind.Title(), ["信息截至", FormatDate(report.Content.AsOf)]);
             WriteBasics(layout, report.Content);
             var number = 2;
             foreach (var section in report.Content.RecordSections)
@@ -66,16 +72,41 @@ public sealed partial class ReportPdfRenderer
         }
 
         WriteFooters(document, report.Number);
+        return Save(document, layout, signer);
+    }
+
+    /// <summary>Saves, signing while saving when there is a signer. The ToUnicode repair rewrites bytes, so a document
+    /// that needs it is repaired first and then signed as a whole again (a signature must cover the final bytes).</summary>
+    private static byte[] Save(PdfDocument document, Layout layout, ReportSigner? signer)
+    {
+        if (!layout.SetSupplementaryCharacters)
+        {
+            signer?.Attach(document);
+            using var direct = new MemoryStream();
+            document.Save(direct, closeStream: false);
+            return direct.ToArray();
+        }
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return layout.SetSupplementaryCharacters ? ToUnicodeRepair.Repair(stream.ToArray()) : stream.ToArray();
+        var repaired = ToUnicodeRepair.Repair(stream.ToArray());
+        if (signer is null)
+        {
+            return repaired;
+        }
+
+        using var reopened = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(repaired), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify);
+        signer.Attach(reopened);
+        using var signed = new MemoryStream();
+        reopened.Save(signed, closeStream: false);
+        return signed.ToArray();
     }
 
-    private void WriteHeader(Layout layout, IssuedReport report)
+    /// <param name="lastRow">The header's last row: what the content is as of.</param>
+    private void WriteHeader(Layout layout, IssuedReport report, string title, string[] lastRow)
     {
         var g = layout.Graphics;
-        g.DrawString(report.Content.Kind.Title(), _title.Main, new XSolidBrush(Accent),
+        g.DrawString(title, _title.Main, new XSolidBrush(Accent),
             new XRect(Margin, layout.Y, ContentWidth, 28), XStringFormats.TopCenter);
         layout.Y += 40;
         g.DrawLine(new XPen(Accent, 1.2), Margin, layout.Y, PageWidth - Margin, layout.Y);
@@ -95,7 +126,7 @@ public sealed partial class ReportPdfRenderer
             ["出具单位", IssuedReport.IssuingBody],
             ["核验码", GroupCode(report.VerificationCode)],
             ["核验有效期至", FormatTime(report.ValidUntil)],
-            ["信息截至", FormatDate(report.Content.AsOf)],
+            lastRow,
         ];
         foreach (var row in rows)
         {

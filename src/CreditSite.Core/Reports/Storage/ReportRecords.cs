@@ -29,8 +29,21 @@ public sealed class CreditReport
     /// <summary>Set when the report was issued to a requester through a grant.</summary>
     public string? GrantId { get; set; }
 
-    /// <summary>The <see cref="ReportContent"/> as JSON.</summary>
+    /// <summary>The <see cref="ReportContent"/> as JSON, or for a special report the <c>SpecialReportContent</c>.</summary>
     public required string ContentJson { get; set; }
+
+    /// <summary>Set for a special credit report (专项信用报告): its period and fields (<c>SpecialReportScope.Key</c>), so
+    /// verification can say when a newer report with the same scope exists.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>The signed PDF, kept from its first making: a signature carries its signing time, so the file handed
+    /// out is stored and every later download gets the same bytes (and the hash verification shows).</summary>
+    public byte[]? Pdf { get; set; }
+
+    /// <summary>SHA-256 of <see cref="Pdf"/>, lower-case hex; shown on verification.</summary>
+    public string? PdfSha256 { get; set; }
+
+    public bool IsSpecial => Scope is not null;
 }
 
 public enum GranteeKind
@@ -101,6 +114,10 @@ public sealed class ReportGrant
     public int UseCount { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>Set when an organisation shares one issued report (a special report) rather than letting the requester
+    /// obtain a new one: the grant opens exactly that report.</summary>
+    public string? ReportId { get; set; }
 
     public string PurposeLabel => Purpose == GrantPurpose.Other && !string.IsNullOrWhiteSpace(PurposeText)
         ? $"其他：{PurposeText}"

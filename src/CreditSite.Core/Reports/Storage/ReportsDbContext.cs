@@ -37,6 +37,9 @@ public abstract class ReportsDbContext(DbContextOptions options) : DbContext(opt
             e.Property(r => r.MaskedIdNumber).HasMaxLength(18);
             e.Property(r => r.GrantId).HasMaxLength(32);
             e.HasIndex(r => r.GrantId);
+            e.Property(r => r.Scope).HasMaxLength(600);
+            e.Property(r => r.PdfSha256).HasMaxLength(64);
+            e.Ignore(r => r.IsSpecial);
         });
 
         modelBuilder.Entity<ReportGrant>(e =>
@@ -57,6 +60,8 @@ public abstract class ReportsDbContext(DbContextOptions options) : DbContext(opt
             e.Property(g => g.GranteeDisplayId).HasMaxLength(18);
             e.Property(g => g.Purpose).HasConversion<string>().HasMaxLength(16);
             e.Property(g => g.PurposeText).HasMaxLength(100);
+            e.Property(g => g.ReportId).HasMaxLength(32);
+            e.HasIndex(g => g.ReportId);
             e.Ignore(g => g.PurposeLabel);
             e.Ignore(g => g.IsUsedUp);
         });

@@ -96,6 +96,76 @@ public sealed class GrantBook(ReportsDbContext db, TimeProvider time, ResidentId
         return (grant, grantCode, null);
     }
 
+    /// <summary>An organisation (or person) shares one issued report — a special report — with a bank or tender agency
+    /// named by USCC: the grant opens exactly that report, for its days, and each opening is recorded.</summary>
+    public async Task<(ReportGrant? Grant, string? Code, string? Error)> ShareReportAsync(
+        CreditReport report, CreditUser user, string? granteeName, string? granteeUscc, GrantPurpose purpose, string? purposeText, int days,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(user);
+        if (!ReportViewers.IsSubject(report, user))
+        {
+            return (null, null, "只能分享本人或本单位的报告。");
+        }
+
+        var name = granteeName?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            return (null, null, "请填写接收报告的单位名称（不超过100字）。");
+        }
+
+        var code = UnifiedSocialCreditCode.Parse(granteeUscc);
+        if (!code.IsValid)
+        {
+            return (null, null, code.Message);
+        }
+
+        var key = code.Value!.Value.Value;
+        if (key == report.Uscc)
+        {
+            return (null, null, "不能分享给本单位。");
+        }
+
+        purposeText = purposeText?.Trim();
+        if (purpose == GrantPurpose.Other && string.IsNullOrEmpty(purposeText) || purposeText is { Length: > 50 })
+        {
+            return (null, null, "用途选择“其他”时，请填写具体用途（不超过50字）。");
+        }
+
+        if (days < 1 || days > options.Value.MaxGrantDays)
+        {
+            return (null, null, $"分享有效期应为1至{options.Value.MaxGrantDays}天。");
+        }
+
+        var now = time.GetUtcNow();
+        var grantCode = ReportCodes.NewGrantCode();
+        var grant = new ReportGrant
+        {
+            Id = ReportCodes.NewOpaqueId(),
+            CodeHash = ReportCodes.HashGrantCode(grantCode),
+            SubjectKey = report.SubjectKey,
+            SubjectName = report.SubjectName,
+            SubjectMaskedIdNumber = report.MaskedIdNumber ?? report.Uscc ?? string.Empty,
+            GranteeKind = GranteeKind.Enterprise,
+            GranteeKey = key,
+            GranteeName = name,
+            GranteeDisplayId = key,
+            Purpose = purpose,
+            PurposeText = purpose == GrantPurpose.Other ? purposeText : null,
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(days),
+            SingleUse = false,
+            ReportId = report.Id,
+        };
+        db.Grants.Add(grant);
+        await db.SaveChangesAsync(cancellationToken);
+        return (grant, grantCode, null);
+    }
+
+    public async Task<IReadOnlyList<ReportGrant>> SharesOfAsync(string reportId, CancellationToken cancellationToken) =>
+        await db.Grants.AsNoTracking().Where(g => g.ReportId == reportId).OrderByDescending(g => g.CreatedAt).ToListAsync(cancellationToken);
+
     /// <summary>False when the grant is not the user's own (or already revoked): the page answers 404.</summary>
     public async Task<bool> RevokeAsync(string? grantId, CreditUser user, CancellationToken cancellationToken)
     {

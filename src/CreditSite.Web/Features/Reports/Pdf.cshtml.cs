@@ -10,7 +10,7 @@ namespace CreditSite.Web.Features.Reports;
 /// <summary>The PDF of a report, under the same rules as the page; a download is recorded when the PDF is made and about
 /// to be sent (not when making it failed, not for a HEAD request).</summary>
 [Authorize]
-public sealed class PdfModel(ReportOpener opener, ReportPdfFactory pdf, ILogger<PdfModel> logger) : PageModel
+public sealed class PdfModel(ReportOpener opener, ReportPdfs pdfs, ILogger<PdfModel> logger) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -25,7 +25,7 @@ public sealed class PdfModel(ReportOpener opener, ReportPdfFactory pdf, ILogger<
 
         try
         {
-            var bytes = pdf.Render(opening.Report);
+            var bytes = await pdfs.GetAsync(opening.Record, opening.Report, cancellationToken);
             if (!HttpMethods.IsHead(Request.Method))
             {
                 await opener.RecordAsync(opening, user, ReportAction.Download, cancellationToken);

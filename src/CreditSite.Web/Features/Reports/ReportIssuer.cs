@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreditSite.Domain;
 using CreditSite.Reports;
+using CreditSite.Reports.Special;
 using CreditSite.Reports.Storage;
 using CreditSite.Search;
 using CreditSite.Storage;
@@ -23,7 +24,7 @@ public sealed class ReportIssuer(
     PublicUrls urls,
     ILogger<ReportIssuer> logger)
 {
-    private static readonly JsonSerializerOptions ContentJson = new() { Converters = { new JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions ContentJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     public static ReportSubject? PersonOf(CreditUser user) =>
         user.IsPerson ? ReportSubject.Person(user.Name, user.ResidentIdHash!, user.MaskedIdNumber ?? string.Empty) : null;
@@ -97,6 +98,13 @@ public sealed class ReportIssuer(
             return (null, "该授权已过期。");
         }
 
+        if (grant.ReportId is not null)
+        {
+            // A shared report: nothing is issued; using the code counts a use and opens that report.
+            await db.Grants.Where(g => g.Id == grant.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.UseCount, g => g.UseCount + 1), cancellationToken);
+            return (await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == grant.ReportId, cancellationToken), null);
+        }
+
         // The report is gathered first: when search is down this throws and the grant is untouched. Then using the
         // grant and storing its report commit together or not at all. The use is counted in one conditional statement,
         // so two requests at once cannot both use a single-use grant.
@@ -124,8 +132,23 @@ public sealed class ReportIssuer(
     {
         ArgumentNullException.ThrowIfNull(record);
         var code = verificationKey.CodeFor(record.Number);
+        var url = IssuedReport.BuildVerificationUrl(urls.BaseUrl, record.Number, code);
+        if (record.IsSpecial)
+        {
+            // A special report's JSON is its own content; the ordinary content carries just the subject.
+            var special = JsonSerializer.Deserialize<SpecialReportContent>(record.ContentJson, ContentJson)!;
+            var subject = new ReportContent
+            {
+                Kind = record.Kind,
+                SubjectName = record.SubjectName,
+                Uscc = record.Uscc,
+                MaskedIdNumber = record.MaskedIdNumber,
+                AsOf = DateOnly.FromDateTime(record.IssuedAt.ToOffset(CreditCalendar.ChinaStandardTime).DateTime),
+            };
+            return new IssuedReport(record.Number, code, record.IssuedAt, record.ValidUntil, url, subject) { Special = special };
+        }
+
         var content = JsonSerializer.Deserialize<ReportContent>(record.ContentJson, ContentJson)!;
-        return new IssuedReport(record.Number, code, record.IssuedAt, record.ValidUntil,
-            IssuedReport.BuildVerificationUrl(urls.BaseUrl, record.Number, code), content);
+        return new IssuedReport(record.Number, code, record.IssuedAt, record.ValidUntil, url, content);
     }
 }

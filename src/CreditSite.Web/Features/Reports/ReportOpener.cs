@@ -33,9 +33,16 @@ public sealed class ReportOpener(ReportsDbContext db, TimeProvider time, ReportI
             return null;
         }
 
-        var grant = record.GrantId is null ? null
-            : await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == record.GrantId, cancellationToken);
-        if (ReportViewers.Decide(record, grant, user, time.GetUtcNow()) is not var (role, purpose))
+        var keys = ReportViewers.KeysOf(user);
+        var now = time.GetUtcNow();
+        var grant = record.GrantId is not null
+            ? await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == record.GrantId, cancellationToken)
+            // A shared report: an open grant naming this report and this user, once its code has been used (the
+            // newest, if shared twice).
+            : await db.Grants.AsNoTracking()
+                .Where(g => g.ReportId == record.Id && keys.Contains(g.GranteeKey) && g.RevokedAt == null && g.UseCount > 0)
+                .OrderByDescending(g => g.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (ReportViewers.Decide(record, grant, user, now) is not var (role, purpose))
         {
             return null;
         }

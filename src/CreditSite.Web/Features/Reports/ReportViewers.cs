@@ -10,7 +10,7 @@ namespace CreditSite.Web.Features.Reports;
 public static class ReportViewers
 {
     /// <summary>The capacity and the purpose recorded for it, or null when <paramref name="user"/> may not see the
-    /// report. <paramref name="grant"/> is the grant the report was issued under, if any.</summary>
+    /// report. <paramref name="grant"/> is the grant the report was issued under, or one that shares this report, if any.</summary>
     public static (ViewerRole Role, string Purpose)? Decide(CreditReport record, ReportGrant? grant, CreditUser user, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -20,7 +20,7 @@ public static class ReportViewers
             return (ViewerRole.Subject, record.Kind == ReportKind.Personal ? "本人查询" : "企业自查");
         }
 
-        if (grant is not null && grant.Id == record.GrantId && IsGrantee(grant, user) && grant.IsOpenAt(now))
+        if (grant is not null && (grant.Id == record.GrantId || grant.ReportId == record.Id) && IsGrantee(grant, user) && grant.IsOpenAt(now))
         {
             return (ViewerRole.Grantee, grant.PurposeLabel);
         }

@@ -53,6 +53,17 @@ namespace CreditSite.Reports.Storage.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
                     b.Property<string>("SubjectKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -194,6 +205,10 @@ namespace CreditSite.Reports.Storage.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ReportId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -224,6 +239,8 @@ namespace CreditSite.Reports.Storage.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("GranteeKey");
+
+                    b.HasIndex("ReportId");
 
                     b.HasIndex("SubjectKey");
 

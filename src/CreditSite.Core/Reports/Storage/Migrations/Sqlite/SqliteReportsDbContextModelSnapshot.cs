@@ -47,6 +47,17 @@ namespace CreditSite.Reports.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SubjectKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -186,6 +197,10 @@ namespace CreditSite.Reports.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
@@ -216,6 +231,8 @@ namespace CreditSite.Reports.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("GranteeKey");
+
+                    b.HasIndex("ReportId");
 
                     b.HasIndex("SubjectKey");
 
