@@ -17,3 +17,11 @@ export Authentication__Oidc__Authority="https://idp.example.invalid/" Authentica
 # The other settings a Production start requires (docs/operations.md); none of them is exercised here.
 export Site__PublicBaseUrl="https://bench.example.invalid" Site__IdentificationCode=0000000000 \
   Site__IcpFiling="苏ICP备00000000号（基准测试）"
+# Production signs report PDFs and refuses to start without a certificate: a throw-away one made for this run.
+if [ ! -f "$work/bench-signing.p12" ]; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=CreditSite benchmark only" \
+    -keyout "$work/bench-signing.key" -out "$work/bench-signing.crt" 2>/dev/null
+  openssl pkcs12 -export -inkey "$work/bench-signing.key" -in "$work/bench-signing.crt" \
+    -passout pass:benchmark-only -out "$work/bench-signing.p12"
+fi
+export Reports__SigningCertificatePath="$work/bench-signing.p12" Reports__SigningCertificatePassword=benchmark-only
