@@ -61,7 +61,10 @@ public readonly record struct ResidentIdNumber
         }
 
         if (!DateOnly.TryParseExact(s.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            || birth.Year < 1900)
+            || birth.Year < 1900
+            // Not born yet: without this bound a genuine all-digit USCC ending in X (91320481590218834X: "born" 8159)
+            // passes as an ID number, and the import's privacy check refuses the company's licence.
+            || birth > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
         {
             return IdentifierParseResult<ResidentIdNumber>.Fail(IdentifierRule.BirthDate, "居民身份证号码第7至14位不是有效的出生日期。");
         }

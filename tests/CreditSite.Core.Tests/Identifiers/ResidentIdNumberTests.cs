@@ -43,6 +43,8 @@ public sealed class ResidentIdNumberTests
     [InlineData("320402199013010006", IdentifierRule.BirthDate, "出生日期")] // 13月
     [InlineData("320402190102290010", IdentifierRule.BirthDate, "出生日期")] // 1901 is not a leap year
     [InlineData("320402189912310011", IdentifierRule.BirthDate, "出生日期")] // before 1900
+    [InlineData("91320481590218834X", IdentifierRule.BirthDate, "出生日期")] // "born" in 8159: a USCC, not a person
+    [InlineData("320402219901010018", IdentifierRule.BirthDate, "出生日期")] // 2199: not born yet
     [InlineData("320402198501090013", IdentifierRule.CheckCharacter, "第18位应为“2”")]
     [InlineData("320402199003070030", IdentifierRule.CheckCharacter, "第18位应为“X”")]
     public void RejectsBadNumbersSayingWhichRuleFailed(string input, IdentifierRule rule, string fragment)
