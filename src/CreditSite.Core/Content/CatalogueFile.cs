@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CreditSite.Domain;
-using CreditSite.Reports.Special;
 using YamlDotNet.RepresentationModel;
 
 namespace CreditSite.Content;
@@ -51,8 +50,8 @@ public static partial class CatalogueFile
         var commitmentTypes = reader.List(mapping, "commitment_types", "承诺类型");
         var registryStatuses = reader.List(mapping, "registry_statuses", "登记状态");
         var rules = reader.Rules(mapping);
-        reader.RefuseUnknownKeys(mapping, ["fields", "penalty_types", "licence_categories", "commitment_types", "registry_statuses", "rules", SpecialReportRule.Key]);
-        var specialReport = SpecialReportRule.Parse(mapping, path, problems);
+        reader.RefuseUnknownKeys(mapping, ["fields", "penalty_types", "licence_categories", "commitment_types", "registry_statuses", "rules", SpecialReportRuleSection.Key]);
+        var specialReport = SpecialReportRuleSection.Parse(mapping, path, problems);
 
         return problems.Count > before ? null : new CreditCatalogue
         {

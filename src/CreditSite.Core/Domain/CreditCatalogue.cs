@@ -1,4 +1,3 @@
-using CreditSite.Reports.Special;
 
 namespace CreditSite.Domain;
 

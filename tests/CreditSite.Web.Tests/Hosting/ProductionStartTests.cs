@@ -31,6 +31,8 @@ public sealed class ProductionStartTests
                 ["Site:PublicBaseUrl"] = "https://credit.example.gov.cn",
                 ["Site:IdentificationCode"] = "3204000099",
                 ["Site:IcpFiling"] = "苏ICP备99999999号",
+                ["Reports:SigningCertificatePath"] = IssuerCertificate.Path.Value,
+                ["Reports:SigningCertificatePassword"] = IssuerCertificate.Password,
             };
             foreach (var (key, value) in settings)
             {
@@ -42,6 +44,25 @@ public sealed class ProductionStartTests
                 builder.UseSetting(key, value ?? string.Empty);
             }
         }
+    }
+
+    /// <summary>A signing certificate as an operator would configure one (PKCS#12 with a password, not the development
+    /// certificate, which Production refuses), made once per test run.</summary>
+    private static class IssuerCertificate
+    {
+        public const string Password = "test-only-pkcs12-password";
+
+        public static readonly Lazy<string> Path = new(() =>
+        {
+            using var key = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=信用常州 测试签章, O=CreditSite tests", key, System.Security.Cryptography.HashAlgorithmName.SHA256,
+                System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"creditsite-test-signing-{Guid.NewGuid():N}.p12");
+            File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, Password));
+            return path;
+        });
     }
 
     public static TheoryData<string, string?, string> RefusedIdHashKeys => new()
