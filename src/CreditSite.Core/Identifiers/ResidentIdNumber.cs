@@ -62,7 +62,7 @@ public readonly record struct ResidentIdNumber
 
         if (!DateOnly.TryParseExact(s.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             || birth.Year < 1900
-            // Not born yet: without this bound a genuine all-digit USCC ending in X (91320481590218834X: "born" 8159)
+            // Not born yet: without this bound a genuine all-digit USCC ending in X (digits 7-14 read as a date in the year 8159)
             // passes as an ID number, and the import's privacy check refuses the company's licence.
             || birth > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
         {
