@@ -97,7 +97,7 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
 }
 
 /// <summary>The reports site on a real Kestrel socket; QR codes and grant links point at its real address.</summary>
-public sealed class KestrelReportsSite : ReportsSite
+public class KestrelReportsSite : ReportsSite
 {
     private readonly int _port = FreePort.Next();
 
