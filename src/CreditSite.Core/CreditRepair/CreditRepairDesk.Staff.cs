@@ -12,9 +12,6 @@ public enum ObjectionOutcome
     Keep,
 }
 
-/// <summary>Open requests of one department past their deadline, for the credit office's page.</summary>
-public sealed record DepartmentOverdue(string Department, int Open, int Overdue);
-
 /// <summary>The departments' side: the queue, and accept / return / decide, each with a required reason, each refused
 /// when another member of staff changed the request first (optimistic concurrency on <see cref="RepairRequest.Version"/>).</summary>
 public sealed partial class CreditRepairDesk
@@ -134,18 +131,6 @@ public sealed partial class CreditRepairDesk
         var requests = await query.ToListAsync(cancellationToken);
         return [.. requests.OrderBy(r => r.IsOpen ? 0 : 1).ThenBy(r => r.DueOn ?? DateOnly.MaxValue).ThenByDescending(r => r.SubmittedAt)];
     }
-
-    /// <summary>Open and overdue requests per department (the credit office's nightly figures; computed on demand).</summary>
-    public async Task<IReadOnlyList<DepartmentOverdue>> OverdueByDepartmentAsync(CancellationToken cancellationToken = default)
-    {
-        var today = Today;
-        var open = await QueueAsync(null, cancellationToken: cancellationToken);
-        return [.. open.Where(r => r.IsOpen).GroupBy(r => r.Department)
-            .Select(g => new DepartmentOverdue(g.Key, g.Count(), g.Count(r => r.DueOn is { } due && due < today)))
-            .OrderByDescending(d => d.Overdue).ThenBy(d => d.Department, StringComparer.Ordinal)];
-    }
-
-    public bool IsOverdue(RepairRequest request) => request is { IsOpen: true, DueOn: { } due } && due < Today;
 
     private delegate Task StaffAction(CreditDbContext context, RepairRequest request, DateTimeOffset now, string reason);
 

@@ -37,6 +37,7 @@ internal static class CreditRepairModel
             request.Property(r => r.PausedDaysLeft).HasColumnName("paused_days_left");
             request.Property(r => r.RecordStatusBefore).HasColumnName("record_status_before").HasMaxLength(16)
                 .HasConversion(v => v!.Value.Code(), v => (RecordStatus?)PublicRecordModel.StatusOf(v));
+            request.Property(r => r.OverdueFlaggedAt).HasColumnName("overdue_flagged_at");
             request.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
             request.Ignore(r => r.IsOpen);
             request.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId);
@@ -46,6 +47,15 @@ internal static class CreditRepairModel
             request.HasIndex(r => r.ApplicantSubjectKey).HasDatabaseName("ix_repair_requests_applicant");
             request.HasIndex(r => new { r.Department, r.Status, r.DueOn }).HasDatabaseName("ix_repair_requests_queue");
             request.HasIndex(r => new { r.RecordKind, r.RecordId }).HasDatabaseName("ix_repair_requests_record");
+        });
+
+        modelBuilder.Entity<OverduePass>(pass =>
+        {
+            pass.ToTable("overdue_passes");
+            pass.HasKey(p => p.Id);
+            pass.Property(p => p.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            pass.Property(p => p.RanAt).HasColumnName("ran_at");
+            pass.Property(p => p.Flagged).HasColumnName("flagged");
         });
 
         modelBuilder.Entity<RequestAttachment>(attachment =>

@@ -75,6 +75,10 @@ public sealed class RepairRequest
     /// <summary>For an objection: the record's status before it was marked 异议处理中, restored when the record is kept.</summary>
     public RecordStatus? RecordStatusBefore { get; set; }
 
+    /// <summary>When the nightly overdue pass (逾期检查) first found the request open past <see cref="DueOn"/>; set once,
+    /// so the audit line "逾期" is written once per request, not every night.</summary>
+    public DateTimeOffset? OverdueFlaggedAt { get; set; }
+
     /// <summary>Optimistic concurrency: every change adds one; a change made against an older version is refused.</summary>
     public long Version { get; set; }
 

@@ -13,7 +13,7 @@ namespace CreditSite.Core.Tests.CreditRepair;
 
 /// <summary>The credit-repair desk against each store (SQLite file, PostgreSQL database): requests, refusals that store
 /// nothing, decisions and what they do to the record, its change feed and a later import, the audit log.</summary>
-public abstract class CreditRepairDeskContract : IAsyncLifetime
+public abstract partial class CreditRepairDeskContract : IAsyncLifetime
 {
     private const string Department = "市市场监督管理局";
     private static readonly StaffMember Staff = new("赵敏", Department);
