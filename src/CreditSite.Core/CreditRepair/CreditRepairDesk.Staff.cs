@@ -53,8 +53,8 @@ public sealed partial class CreditRepairDesk
             if (approve)
             {
                 var record = await RecordOfAsync(context, request, cancellationToken);
-                await RecordEffects.WithdrawAsync(context, record, RecordStatus.Repaired, request.Number, now, cancellationToken);
-                RecordEffects.PublishCommitment(context, record, request, Today, now, context.Entry(record).Property<long>(CreditDbContext.ChangeSeq).CurrentValue);
+                var seq = await RecordEffects.WithdrawAsync(context, record, RecordStatus.Repaired, request.Number, now, cancellationToken);
+                RecordEffects.PublishCommitment(context, record, request, Today, now, seq);
                 request.Events.Add(new RequestEvent { Step = RequestStep.Applied, At = now, Actor = staff.Name });
             }
         }, cancellationToken);
@@ -184,7 +184,7 @@ public sealed partial class CreditRepairDesk
         request.Events.Add(new RequestEvent { Step = approve ? RequestStep.Approved : RequestStep.Rejected, At = now, Actor = staff.Name, Reason = reason });
     }
 
-    private static async Task<PublicRecord> RecordOfAsync(CreditDbContext context, RepairRequest request, CancellationToken cancellationToken) =>
-        await context.PublicRecords.FirstOrDefaultAsync(r => r.Kind == request.RecordKind && r.RecordId == request.RecordId, cancellationToken)
+    private static async Task<RequestedRecord> RecordOfAsync(CreditDbContext context, RepairRequest request, CancellationToken cancellationToken) =>
+        await RequestedRecord.FindAsync(context, request.RecordKind, request.RecordId, cancellationToken)
         ?? throw new RequestRefusalException("该申请对应的记录已被数据报送单位删除，无法作出影响记录的决定；请选择不予通过并说明理由。");
 }

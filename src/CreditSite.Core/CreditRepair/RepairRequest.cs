@@ -34,11 +34,12 @@ public sealed class RepairRequest
 
     public RequestKind Kind { get; set; }
 
-    public RecordKind RecordKind { get; set; }
+    /// <summary>The record's kind: a public record's, or <see cref="RequestRecordKind.BlackList"/> for a list entry.</summary>
+    public RequestRecordKind RecordKind { get; set; }
 
     public required string RecordId { get; set; }
 
-    /// <summary>The record's deciding department (处罚机关 / 许可机关) when the request was made: whose queue it is in.</summary>
+    /// <summary>The record's deciding department (处罚机关 / 许可机关 / 认定单位) when the request was made: whose queue it is in.</summary>
     public required string Department { get; set; }
 
     public string? DepartmentUscc { get; set; }

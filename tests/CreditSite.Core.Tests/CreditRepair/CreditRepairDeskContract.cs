@@ -127,7 +127,7 @@ public abstract partial class CreditRepairDeskContract : IAsyncLifetime
 
         var corrected = await records.FindAsync(RecordKind.Penalty, "CF-1");
         Assert.Equal((RecordStatus.Active, "常市监罚〔2025〕132号"), (corrected!.Status, corrected.DecisionNumber));
-        var correction = Assert.Single(await Desk.CorrectionsOfAsync(RecordKind.Penalty, "CF-1"));
+        var correction = Assert.Single(await Desk.CorrectionsOfAsync(RequestRecordKind.Penalty, "CF-1"));
         Assert.Equal(("常市监罚〔2025〕123号", "常市监罚〔2025〕132号"), (correction.OldValue, correction.NewValue));
 
         await ImportPenaltiesAsync(RecordRows.Penalty("CF-1"));
