@@ -6,12 +6,13 @@ using CreditSite.Web.Features.DepartmentDesk;
 using CreditSite.Web.Features.LocalIdentityProvider;
 using CreditSite.Web.Tests.Platforms;
 using CreditSite.Web.Tests.Reports;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditSite.Web.Tests.DepartmentDesk;
 
-/// <summary>The nightly overdue pass in the real site, on the site's fake clock: it waits for 01:00 China Standard Time
-/// (nothing a second before), flags the requests on the first night after their deadline, and /desk shows them — every
+/// <summary>The nightly overdue pass in the real site, on the site's fake clock: it waits for the configured time (02:30
+/// China Standard Time here; nothing a second before), flags the requests on the first night after their deadline, and /desk shows them — every
 /// department's to the credit office, its own to a department.</summary>
 public sealed class OverduePassTests(OverduePassTests.Site site) : IClassFixture<OverduePassTests.Site>
 {
@@ -23,6 +24,12 @@ public sealed class OverduePassTests(OverduePassTests.Site site) : IClassFixture
 
     public sealed class Site : ReportsSite, IAsyncLifetime
     {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("CreditRepair:OverduePassTime", "02:30");
+        }
+
         public async Task InitializeAsync()
         {
             var today = CreditCalendar.Today(Clock);
@@ -56,7 +63,7 @@ public sealed class OverduePassTests(OverduePassTests.Site site) : IClassFixture
             Assert.True(night < 15, "The acceptance deadline should pass within 15 nights.");
             var run = pass.NextRun;
             var at = await pass.Scheduled.WaitAsync(Cap);
-            Assert.Equal(new TimeOnly(1, 0), TimeOnly.FromDateTime(at.ToOffset(CreditCalendar.ChinaStandardTime).DateTime));
+            Assert.Equal(new TimeOnly(2, 30), TimeOnly.FromDateTime(at.ToOffset(CreditCalendar.ChinaStandardTime).DateTime));
 
             site.Clock.Advance(at - site.Clock.GetUtcNow() - TimeSpan.FromSeconds(1));
             Assert.False(run.IsCompleted, "The pass ran before its time.");
