@@ -12,7 +12,7 @@ namespace CreditSite.Web.Tests.CreditRepair;
 
 /// <summary>Credit repair of a black-list entry through the real site, store and embedded index: 我的信用记录 lists the
 /// entry with its period and earliest repair date, the department approves, and the entry leaves the black list page,
-/// search and the subject page, while another subject's entry stays.</summary>
+/// search, the subject page, the subject API and the badge, while another subject's entry stays.</summary>
 public sealed partial class ListEntryRepairJourneyTests(ListEntryRepairJourneyTests.Site site) : IClassFixture<ListEntryRepairJourneyTests.Site>
 {
     private const string Department = "市市场监督管理局";
@@ -48,15 +48,19 @@ public sealed partial class ListEntryRepairJourneyTests(ListEntryRepairJourneyTe
         public Task IndexAsync() => Services.GetRequiredService<ListIndexer>().CatchUpAsync(Engine, TimeSpan.FromSeconds(30));
     }
 
+    private static readonly string SubjectApi = $"/api/v1/subjects/{DemoIdentities.CompanyUscc}";
+    private static readonly string Badge = $"/embed/badge/{DemoIdentities.CompanyUscc}";
+
     private static readonly string UnifiedOther = CreditSite.Identifiers.UnifiedSocialCreditCode.Complete("91320412MA20K7QD").Value;
 
     [Fact]
-    public async Task AnApprovedRepairOfABlackListEntryTakesItOffTheBlackListSearchAndTheSubjectPage()
+    public async Task AnApprovedRepairOfABlackListEntryTakesItOffTheBlackListSearchTheSubjectPageTheApiAndTheBadge()
     {
         var anonymous = site.CreateClient();
         var search = $"/search?q={Uri.EscapeDataString(DemoIdentities.CompanyName)}";
         Assert.Contains(Decision, (await site.GetPageAsync(anonymous, "/lists/black")).Html, StringComparison.Ordinal);
         Assert.Contains(Decision, (await site.GetPageAsync(anonymous, search)).Html, StringComparison.Ordinal);
+        Assert.Contains(Decision, (await site.GetPageAsync(anonymous, SubjectApi)).Html, StringComparison.Ordinal);
 
         var applicant = await site.SignInAsync(DemoIdentities.Representative);
         var (_, mine) = await site.GetPageAsync(applicant, "/my-records");
@@ -83,6 +87,12 @@ public sealed partial class ListEntryRepairJourneyTests(ListEntryRepairJourneyTe
         Assert.Contains(KeptDecision, blackList, StringComparison.Ordinal);
         Assert.DoesNotContain(Decision, (await site.GetPageAsync(anonymous, search)).Html, StringComparison.Ordinal);
         Assert.DoesNotContain(Decision, (await site.GetPageAsync(anonymous, $"/subjects/{DemoIdentities.CompanyUscc}")).Html, StringComparison.Ordinal);
+        var (api, apiJson) = await site.GetPageAsync(anonymous, SubjectApi);
+        Assert.True(api.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, apiJson);
+        Assert.DoesNotContain(Decision, apiJson, StringComparison.Ordinal);
+        // Asked first now: a badge's standing is cached for up to a minute (SubjectStatusLookup.Lifetime).
+        Assert.DoesNotContain("有失信记录", (await site.GetPageAsync(anonymous, Badge)).Html, StringComparison.Ordinal);
+        Assert.Contains("有失信记录 1 条", (await site.GetPageAsync(anonymous, $"/embed/badge/{UnifiedOther}")).Html, StringComparison.Ordinal);
         (_, mine) = await site.GetPageAsync(applicant, "/my-records");
         Assert.Contains("已信用修复", mine, StringComparison.Ordinal);
         Assert.DoesNotContain($"/my-records/black/{EntryId}/repair", mine, StringComparison.Ordinal);
