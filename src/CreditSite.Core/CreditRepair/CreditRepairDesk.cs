@@ -118,9 +118,13 @@ public sealed partial class CreditRepairDesk(
             context.Add(request);
             if (kind == RequestKind.Objection)
             {
-                // 异议处理中 wherever the record appears, until the objection is decided.
+                // 异议处理中 wherever the record appears, until the objection is decided. A record out of view (repaired,
+                // exited, withdrawn) stays out of view: 异议处理中 is a public status and would publish it again.
                 request.RecordStatusBefore = record.Status;
-                await RecordEffects.SetStatusAsync(context, record, RecordStatus.UnderObjection, $"异议申诉 {number}", now, cancellationToken);
+                if (!record.IsWithdrawn)
+                {
+                    await RecordEffects.SetStatusAsync(context, record, RecordStatus.UnderObjection, $"异议申诉 {number}", now, cancellationToken);
+                }
             }
 
             Audit(context, now, applicant.Name, null, "submit", number,

@@ -101,4 +101,25 @@ public abstract partial class CreditRepairDeskContract
         await ImportEntriesAsync(BlackEntry("JS-1"));
         Assert.Equal("经营标签不规范的食品。", (await lists.FindAsync("JS-1"))!.Summary);
     }
+
+    [Fact]
+    public async Task AnObjectionUpheldByRemovalTakesTheEntryOutForGoodAndAnObjectionToAnExitedEntryDoesNotPublishItAgain()
+    {
+        await ImportEntriesAsync(BlackEntry("JS-1"), ImportFiles.With(BlackEntry("JS-2"), "status", "exited"));
+        var lists = new ListStore(Store);
+        var submitted = await Desk.SubmitObjectionAsync(
+            new ObjectionApplication(RequestRecordKind.BlackList, "JS-1", Company, "13812345678", "decision_number", "并非本单位的决定。"));
+        await Desk.AcceptAsync(submitted.Number, 1, Staff, "受理。");
+        await Desk.DecideObjectionAsync(submitted.Number, 2, Staff, ObjectionOutcome.Remove, "经核实，认定有误，予以删除。");
+
+        await Desk.SubmitObjectionAsync(
+            new ObjectionApplication(RequestRecordKind.BlackList, "JS-2", Company, "13812345678", "content", "描述有误。"));
+
+        Assert.Equal(EntryStatus.Exited, (await lists.FindAsync("JS-1"))!.Status);
+        Assert.False((await lists.FindAsync("JS-2"))!.IsPublicOn(Desk.Today));
+        var again = await ImportEntriesAsync(BlackEntry("JS-1"), ImportFiles.With(BlackEntry("JS-2"), "status", "exited"));
+        Assert.Equal(EntryStatus.Exited, (await lists.FindAsync("JS-1"))!.Status);
+        Assert.Contains(submitted.Number, Assert.Single(again.Report.Warnings), StringComparison.Ordinal);
+        Assert.Equal(EntryStatus.Exited, (await lists.FindAsync("JS-2"))!.Status);
+    }
 }
