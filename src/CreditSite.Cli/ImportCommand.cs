@@ -76,6 +76,11 @@ public sealed class ImportCommand(
         var written = result.Written!;
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"已写入 {written.Rows} 条：新增 {written.Inserted} 条，更新 {written.Updated} 条，删除 {written.Removed} 条（变更序号 {written.ChangeSeq}）。"));
+        if (result.Report.Warnings.Count > 0)
+        {
+            // Rows written otherwise than the file says: a credit repair or an objection decided on them outlives the import.
+            console.Out.WriteLine(result.Report.Describe());
+        }
 
         await UpdateIndexAsync(written.Rows, cancellationToken);
         return ExitCodes.Ok;

@@ -14,7 +14,7 @@ public sealed class AuditEntry
     /// <summary>The actor's department for staff; null for applicants.</summary>
     public string? Department { get; set; }
 
-    /// <summary>submit, accept, return, resubmit, approve, reject, correct, remove, keep.</summary>
+    /// <summary>submit, accept, return, resubmit, approve, reject, correct, remove, keep; overdue (the nightly pass, actor 系统).</summary>
     public required string Action { get; set; }
 
     public required string RequestNumber { get; set; }

@@ -12,9 +12,6 @@ public enum ObjectionOutcome
     Keep,
 }
 
-/// <summary>Open requests of one department past their deadline, for the credit office's page.</summary>
-public sealed record DepartmentOverdue(string Department, int Open, int Overdue);
-
 /// <summary>The departments' side: the queue, and accept / return / decide, each with a required reason, each refused
 /// when another member of staff changed the request first (optimistic concurrency on <see cref="RepairRequest.Version"/>).</summary>
 public sealed partial class CreditRepairDesk
@@ -56,8 +53,8 @@ public sealed partial class CreditRepairDesk
             if (approve)
             {
                 var record = await RecordOfAsync(context, request, cancellationToken);
-                await RecordEffects.WithdrawAsync(context, record, RecordStatus.Repaired, request.Number, now, cancellationToken);
-                RecordEffects.PublishCommitment(context, record, request, Today, now, context.Entry(record).Property<long>(CreditDbContext.ChangeSeq).CurrentValue);
+                var seq = await RecordEffects.WithdrawAsync(context, record, RecordStatus.Repaired, request.Number, now, cancellationToken);
+                RecordEffects.PublishCommitment(context, record, request, Today, now, seq);
                 request.Events.Add(new RequestEvent { Step = RequestStep.Applied, At = now, Actor = staff.Name });
             }
         }, cancellationToken);
@@ -135,18 +132,6 @@ public sealed partial class CreditRepairDesk
         return [.. requests.OrderBy(r => r.IsOpen ? 0 : 1).ThenBy(r => r.DueOn ?? DateOnly.MaxValue).ThenByDescending(r => r.SubmittedAt)];
     }
 
-    /// <summary>Open and overdue requests per department (the credit office's nightly figures; computed on demand).</summary>
-    public async Task<IReadOnlyList<DepartmentOverdue>> OverdueByDepartmentAsync(CancellationToken cancellationToken = default)
-    {
-        var today = Today;
-        var open = await QueueAsync(null, cancellationToken: cancellationToken);
-        return [.. open.Where(r => r.IsOpen).GroupBy(r => r.Department)
-            .Select(g => new DepartmentOverdue(g.Key, g.Count(), g.Count(r => r.DueOn is { } due && due < today)))
-            .OrderByDescending(d => d.Overdue).ThenBy(d => d.Department, StringComparer.Ordinal)];
-    }
-
-    public bool IsOverdue(RepairRequest request) => request is { IsOpen: true, DueOn: { } due } && due < Today;
-
     private delegate Task StaffAction(CreditDbContext context, RepairRequest request, DateTimeOffset now, string reason);
 
     private async Task ActAsync(string number, long version, StaffMember staff, string reason, string action, StaffAction work, CancellationToken cancellationToken)
@@ -199,7 +184,7 @@ public sealed partial class CreditRepairDesk
         request.Events.Add(new RequestEvent { Step = approve ? RequestStep.Approved : RequestStep.Rejected, At = now, Actor = staff.Name, Reason = reason });
     }
 
-    private static async Task<PublicRecord> RecordOfAsync(CreditDbContext context, RepairRequest request, CancellationToken cancellationToken) =>
-        await context.PublicRecords.FirstOrDefaultAsync(r => r.Kind == request.RecordKind && r.RecordId == request.RecordId, cancellationToken)
+    private static async Task<RequestedRecord> RecordOfAsync(CreditDbContext context, RepairRequest request, CancellationToken cancellationToken) =>
+        await RequestedRecord.FindAsync(context, request.RecordKind, request.RecordId, cancellationToken)
         ?? throw new RequestRefusalException("该申请对应的记录已被数据报送单位删除，无法作出影响记录的决定；请选择不予通过并说明理由。");
 }

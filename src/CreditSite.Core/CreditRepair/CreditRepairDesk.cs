@@ -51,7 +51,7 @@ public sealed partial class CreditRepairDesk(
     {
         ArgumentNullException.ThrowIfNull(application);
         var phone = CheckPhone(application.ContactPhone);
-        if (!CorrectableFields.IsKnown(application.Field))
+        if (!CorrectableFields.IsKnown(application.RecordKind, application.Field))
         {
             throw new RequestRefusalException("请选择记录中有误的字段。");
         }
@@ -63,8 +63,8 @@ public sealed partial class CreditRepairDesk(
     }
 
     private async Task<SubmittedRequest> SubmitAsync(
-        RequestKind kind, RecordKind recordKind, string recordId, Applicant applicant, string phone, string statement, string? field,
-        Func<PublicRecord, string?> refusal, IReadOnlyList<CheckedAttachment> files, CancellationToken cancellationToken)
+        RequestKind kind, RequestRecordKind recordKind, string recordId, Applicant applicant, string phone, string statement, string? field,
+        Func<RequestedRecord, string?> refusal, IReadOnlyList<CheckedAttachment> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applicant);
         var now = time.GetUtcNow().ToUniversalTime();
@@ -75,7 +75,7 @@ public sealed partial class CreditRepairDesk(
         {
             await ChangeAsync(async context =>
         {
-            var record = await context.PublicRecords.FirstOrDefaultAsync(r => r.Kind == recordKind && r.RecordId == recordId, cancellationToken);
+            var record = await RequestedRecord.FindAsync(context, recordKind, recordId, cancellationToken);
             if (record is null || record.SubjectKey != applicant.SubjectKey)
             {
                 throw new RequestRefusalException("未找到该记录，或该记录不属于您（您本人或您所代表的单位）。") { IsNotFound = true };
@@ -118,13 +118,17 @@ public sealed partial class CreditRepairDesk(
             context.Add(request);
             if (kind == RequestKind.Objection)
             {
-                // 异议处理中 wherever the record appears, until the objection is decided.
+                // 异议处理中 wherever the record appears, until the objection is decided. A record out of view (repaired,
+                // exited, withdrawn) stays out of view: 异议处理中 is a public status and would publish it again.
                 request.RecordStatusBefore = record.Status;
-                await RecordEffects.SetStatusAsync(context, record, RecordStatus.UnderObjection, $"异议申诉 {number}", now, cancellationToken);
+                if (!record.IsWithdrawn)
+                {
+                    await RecordEffects.SetStatusAsync(context, record, RecordStatus.UnderObjection, $"异议申诉 {number}", now, cancellationToken);
+                }
             }
 
             Audit(context, now, applicant.Name, null, "submit", number,
-                $"{kind.Label()}：{recordKind.Label()} {recordId}" + (field is null ? string.Empty : $"，异议字段 {CorrectableFields.Label(field)}")
+                $"{kind.Label()}：{recordKind.Label()} {recordId}" + (field is null ? string.Empty : $"，异议字段 {CorrectableFields.Label(recordKind, field)}")
                 + (files.Count == 0 ? string.Empty : $"，附件 {files.Count} 个"));
             if (files.Count > 0)
             {
@@ -241,7 +245,7 @@ public sealed partial class CreditRepairDesk(
     }
 
     /// <summary>The corrections an upheld objection made to a record, oldest first (old and new values).</summary>
-    public async Task<IReadOnlyList<RecordCorrection>> CorrectionsOfAsync(RecordKind kind, string recordId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RecordCorrection>> CorrectionsOfAsync(RequestRecordKind kind, string recordId, CancellationToken cancellationToken = default)
     {
         await using var context = store.CreateContext();
         return await context.Set<RecordCorrection>().AsNoTracking().Where(c => c.RecordKind == kind && c.RecordId == recordId)

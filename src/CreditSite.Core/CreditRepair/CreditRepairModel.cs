@@ -20,7 +20,7 @@ internal static class CreditRepairModel
             request.Property(r => r.Kind).HasColumnName("kind").HasMaxLength(12)
                 .HasConversion(v => RequestText.Code(v), v => RequestText.KindOf(v));
             request.Property(r => r.RecordKind).HasColumnName("record_kind").HasMaxLength(12)
-                .HasConversion(v => v.Code(), v => PublicRecordModel.KindOf(v));
+                .HasConversion(v => v.Code(), v => RequestRecordKinds.Of(v));
             request.Property(r => r.RecordId).HasColumnName("record_id").HasMaxLength(PublicRecordLimits.RecordId);
             request.Property(r => r.Department).HasColumnName("department").HasMaxLength(PublicRecordLimits.Department);
             request.Property(r => r.DepartmentUscc).HasColumnName("department_uscc").HasMaxLength(18);
@@ -37,6 +37,7 @@ internal static class CreditRepairModel
             request.Property(r => r.PausedDaysLeft).HasColumnName("paused_days_left");
             request.Property(r => r.RecordStatusBefore).HasColumnName("record_status_before").HasMaxLength(16)
                 .HasConversion(v => v!.Value.Code(), v => (RecordStatus?)PublicRecordModel.StatusOf(v));
+            request.Property(r => r.OverdueFlaggedAt).HasColumnName("overdue_flagged_at");
             request.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
             request.Ignore(r => r.IsOpen);
             request.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId);
@@ -46,6 +47,15 @@ internal static class CreditRepairModel
             request.HasIndex(r => r.ApplicantSubjectKey).HasDatabaseName("ix_repair_requests_applicant");
             request.HasIndex(r => new { r.Department, r.Status, r.DueOn }).HasDatabaseName("ix_repair_requests_queue");
             request.HasIndex(r => new { r.RecordKind, r.RecordId }).HasDatabaseName("ix_repair_requests_record");
+        });
+
+        modelBuilder.Entity<OverduePass>(pass =>
+        {
+            pass.ToTable("overdue_passes");
+            pass.HasKey(p => p.Id);
+            pass.Property(p => p.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            pass.Property(p => p.RanAt).HasColumnName("ran_at");
+            pass.Property(p => p.Flagged).HasColumnName("flagged");
         });
 
         modelBuilder.Entity<RequestAttachment>(attachment =>
@@ -96,7 +106,7 @@ internal static class CreditRepairModel
             correction.Property(c => c.Id).HasColumnName("id").ValueGeneratedOnAdd();
             correction.Property(c => c.RequestNumber).HasColumnName("request_number").HasMaxLength(24);
             correction.Property(c => c.RecordKind).HasColumnName("record_kind").HasMaxLength(12)
-                .HasConversion(v => v.Code(), v => PublicRecordModel.KindOf(v));
+                .HasConversion(v => v.Code(), v => RequestRecordKinds.Of(v));
             correction.Property(c => c.RecordId).HasColumnName("record_id").HasMaxLength(PublicRecordLimits.RecordId);
             correction.Property(c => c.Field).HasColumnName("field").HasMaxLength(32);
             correction.Property(c => c.OldValue).HasColumnName("old_value").HasMaxLength(PublicRecordLimits.LongText);
@@ -110,7 +120,7 @@ internal static class CreditRepairModel
             hold.ToTable("record_holds");
             hold.HasKey(h => new { h.RecordKind, h.RecordId });
             hold.Property(h => h.RecordKind).HasColumnName("record_kind").HasMaxLength(12)
-                .HasConversion(v => v.Code(), v => PublicRecordModel.KindOf(v));
+                .HasConversion(v => v.Code(), v => RequestRecordKinds.Of(v));
             hold.Property(h => h.RecordId).HasColumnName("record_id").HasMaxLength(PublicRecordLimits.RecordId);
             hold.Property(h => h.Status).HasColumnName("status").HasMaxLength(16)
                 .HasConversion(v => v.Code(), v => PublicRecordModel.StatusOf(v));

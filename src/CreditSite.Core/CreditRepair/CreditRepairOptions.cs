@@ -17,9 +17,21 @@ public sealed class CreditRepairOptions
     /// <summary>Working days after acceptance to decide an objection.</summary>
     public int ObjectionDecisionWorkingDays { get; set; } = 5;
 
+    /// <summary>When the nightly overdue pass (逾期检查) runs, <c>HH:mm</c> in China Standard Time (Asia/Shanghai).</summary>
+    public string OverduePassTime { get; set; } = "01:00";
+
+    /// <summary><see cref="OverduePassTime"/> as a time of day; only valid once <see cref="Problem"/> is null.</summary>
+    public TimeOnly OverduePassTimeOfDay =>
+        TimeOnly.ParseExact(OverduePassTime.Trim(), "HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>The problem with the settings in Chinese, or null when they are usable.</summary>
     public string? Problem()
     {
+        if (!TimeOnly.TryParseExact(OverduePassTime?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return $"{Section}:{nameof(OverduePassTime)} 应为每天的北京时间，格式 HH:mm（如 01:00），当前为“{OverduePassTime}”。";
+        }
+
         foreach (var (name, value) in new[]
                  {
                      (nameof(AcceptanceWorkingDays), AcceptanceWorkingDays),

@@ -18,7 +18,8 @@ public static class CreditRepairServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CreditRepairOptions>()
             .Bind(configuration.GetSection(CreditRepairOptions.Section))
-            .Validate(o => o.Problem() is null, "CreditRepair 的期限设置有误：受理和决定期限应为 1 到 60 个工作日（见 docs/repair-and-objections.md）。")
+            .Validate(o => o.Problem() is null,
+                "CreditRepair 的设置有误：受理和决定期限应为 1 到 60 个工作日，逾期检查时间 OverduePassTime 应为 HH:mm（见 docs/repair-and-objections.md）。")
             .ValidateOnStart();
         services.AddOptions<ClamAvOptions>().Bind(configuration.GetSection(CreditRepairOptions.Section + ":ClamAv"));
         // Outside the web root: the data folder the store uses (docs/storage.md).

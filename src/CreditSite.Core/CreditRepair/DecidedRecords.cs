@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CreditSite.CreditRepair;
 
-/// <summary>What decisions made of one kind's records, loaded before an import writes them, so that an import of a
-/// record the department's platform still holds does not undo a decision: a repaired or removed record stays out of
-/// view, a corrected field keeps its correction, a record under an open objection stays 异议处理中. Each such row
-/// becomes a warning in the import report.</summary>
+/// <summary>What decisions made of one kind's records (a public record kind, or black-list entries), loaded before an
+/// import writes them, so that an import of a record the department's platform still holds does not undo a decision:
+/// a repaired or removed record stays out of view, a corrected field keeps its correction, a record under an open
+/// objection stays 异议处理中. Each such row becomes a warning in the import report.</summary>
 public sealed class DecidedRecords
 {
     private readonly Dictionary<string, RecordHold> _holds;
@@ -21,7 +21,10 @@ public sealed class DecidedRecords
         _objections = objections;
     }
 
-    public static async Task<DecidedRecords> LoadAsync(CreditStore store, RecordKind kind, CancellationToken cancellationToken = default)
+    public static Task<DecidedRecords> LoadAsync(CreditStore store, RecordKind kind, CancellationToken cancellationToken = default) =>
+        LoadAsync(store, kind.ForRequest(), cancellationToken);
+
+    public static async Task<DecidedRecords> LoadAsync(CreditStore store, RequestRecordKind kind, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         await using var context = store.CreateContext();
@@ -43,29 +46,49 @@ public sealed class DecidedRecords
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(warn);
-        foreach (var record in records)
+        return records.Select(record =>
         {
-            foreach (var correction in _corrections[record.RecordId])
+            Apply(RequestedRecord.Of(record), warn);
+            return record;
+        });
+    }
+
+    /// <summary>The same for list entries as they stream to the store: only black-list entries are ever decided on.</summary>
+    public IEnumerable<ListEntry> Apply(IEnumerable<ListEntry> entries, Action<string> warn)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(warn);
+        return entries.Select(entry =>
+        {
+            if (entry.Kind == ListKind.Black)
             {
-                if (CorrectableFields.Read(record, correction.Field) != correction.NewValue)
-                {
-                    CorrectableFields.Write(record, correction.Field, correction.NewValue);
-                    warn($"记录 {record.RecordId}：{CorrectableFields.Label(correction.Field)}已按异议申诉 {correction.RequestNumber} 更正，保留更正后的内容。");
-                }
+                Apply(RequestedRecord.Of(entry), warn);
             }
 
-            if (_holds.TryGetValue(record.RecordId, out var hold) && record.Status != hold.Status)
-            {
-                record.Status = hold.Status;
-                warn($"记录 {record.RecordId}：已按{(hold.Status == RecordStatus.Repaired ? "信用修复" : "异议申诉")} {hold.RequestNumber} 停止公示，本次导入不恢复其公示。");
-            }
-            else if (_objections.TryGetValue(record.RecordId, out var number) && record.Status != RecordStatus.UnderObjection && !record.IsWithdrawn)
-            {
-                record.Status = RecordStatus.UnderObjection;
-                warn($"记录 {record.RecordId}：异议申诉 {number} 正在处理中，保持“异议处理中”状态。");
-            }
+            return entry;
+        });
+    }
 
-            yield return record;
+    private void Apply(RequestedRecord record, Action<string> warn)
+    {
+        foreach (var correction in _corrections[record.RecordId])
+        {
+            if (record.Read(correction.Field) != correction.NewValue)
+            {
+                record.Write(correction.Field, correction.NewValue);
+                warn($"记录 {record.RecordId}：{CorrectableFields.Label(record.Kind, correction.Field)}已按异议申诉 {correction.RequestNumber} 更正，保留更正后的内容。");
+            }
+        }
+
+        if (_holds.TryGetValue(record.RecordId, out var hold) && record.Status != hold.Status)
+        {
+            record.Status = hold.Status;
+            warn($"记录 {record.RecordId}：已按{(hold.Status == RecordStatus.Repaired ? "信用修复" : "异议申诉")} {hold.RequestNumber} 停止公示，本次导入不恢复其公示。");
+        }
+        else if (_objections.TryGetValue(record.RecordId, out var number) && record.Status != RecordStatus.UnderObjection && !record.IsWithdrawn)
+        {
+            record.Status = RecordStatus.UnderObjection;
+            warn($"记录 {record.RecordId}：异议申诉 {number} 正在处理中，保持“异议处理中”状态。");
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed class RecordCorrection
 
     public required string RequestNumber { get; set; }
 
-    public RecordKind RecordKind { get; set; }
+    public RequestRecordKind RecordKind { get; set; }
 
     public required string RecordId { get; set; }
 
@@ -28,11 +28,11 @@ public sealed class RecordCorrection
 /// import of it keeps it withdrawn.</summary>
 public sealed class RecordHold
 {
-    public RecordKind RecordKind { get; set; }
+    public RequestRecordKind RecordKind { get; set; }
 
     public required string RecordId { get; set; }
 
-    /// <summary><see cref="RecordStatus.Repaired"/> or <see cref="RecordStatus.Withdrawn"/>.</summary>
+    /// <summary><see cref="RecordStatus.Repaired"/> or <see cref="RecordStatus.Withdrawn"/> (a list entry's 已退出).</summary>
     public RecordStatus Status { get; set; }
 
     public required string RequestNumber { get; set; }

@@ -8,11 +8,23 @@ public sealed record Applicant(string SubjectKey, string Name);
 
 /// <summary>An application for credit repair of one record.</summary>
 public sealed record RepairApplication(
-    RecordKind RecordKind, string RecordId, Applicant Applicant, string ContactPhone, string Rectification, bool CommitmentAccepted);
+    RequestRecordKind RecordKind, string RecordId, Applicant Applicant, string ContactPhone, string Rectification, bool CommitmentAccepted)
+{
+    public RepairApplication(RecordKind recordKind, string recordId, Applicant applicant, string contactPhone, string rectification, bool commitmentAccepted)
+        : this(recordKind.ForRequest(), recordId, applicant, contactPhone, rectification, commitmentAccepted)
+    {
+    }
+}
 
 /// <summary>An objection to one field of one record.</summary>
 public sealed record ObjectionApplication(
-    RecordKind RecordKind, string RecordId, Applicant Applicant, string ContactPhone, string Field, string Reason);
+    RequestRecordKind RecordKind, string RecordId, Applicant Applicant, string ContactPhone, string Field, string Reason)
+{
+    public ObjectionApplication(RecordKind recordKind, string recordId, Applicant applicant, string contactPhone, string field, string reason)
+        : this(recordKind.ForRequest(), recordId, applicant, contactPhone, field, reason)
+    {
+    }
+}
 
 /// <summary>The number and the query code handed to the applicant once: the code is stored only as a hash.</summary>
 public sealed record SubmittedRequest(string Number, string QueryCode);

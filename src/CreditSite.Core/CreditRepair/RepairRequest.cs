@@ -34,11 +34,12 @@ public sealed class RepairRequest
 
     public RequestKind Kind { get; set; }
 
-    public RecordKind RecordKind { get; set; }
+    /// <summary>The record's kind: a public record's, or <see cref="RequestRecordKind.BlackList"/> for a list entry.</summary>
+    public RequestRecordKind RecordKind { get; set; }
 
     public required string RecordId { get; set; }
 
-    /// <summary>The record's deciding department (处罚机关 / 许可机关) when the request was made: whose queue it is in.</summary>
+    /// <summary>The record's deciding department (处罚机关 / 许可机关 / 认定单位) when the request was made: whose queue it is in.</summary>
     public required string Department { get; set; }
 
     public string? DepartmentUscc { get; set; }
@@ -74,6 +75,10 @@ public sealed class RepairRequest
 
     /// <summary>For an objection: the record's status before it was marked 异议处理中, restored when the record is kept.</summary>
     public RecordStatus? RecordStatusBefore { get; set; }
+
+    /// <summary>When the nightly overdue pass (逾期检查) first found the request open past <see cref="DueOn"/>; set once,
+    /// so the audit line "逾期" is written once per request, not every night.</summary>
+    public DateTimeOffset? OverdueFlaggedAt { get; set; }
 
     /// <summary>Optimistic concurrency: every change adds one; a change made against an older version is refused.</summary>
     public long Version { get; set; }

@@ -1,3 +1,4 @@
+using CreditSite.CreditRepair;
 using CreditSite.Domain;
 using CreditSite.Identifiers;
 using CreditSite.Storage;
@@ -58,8 +59,11 @@ public sealed class ListImporter(ListStore store, ResidentIdHasher hasher, Credi
             return new ImportResult(report, null);
         }
 
+        // Decisions on black-list entries (credit repair, objections) outlive a re-import of the same rows.
+        var decided = await DecidedRecords.LoadAsync(store.Database, RequestRecordKind.BlackList, cancellationToken);
+        var rows = ImportPasses.WritePass(path, validator, options.Progress, cancellationToken);
         var written = await store.WriteAsync(
-            ImportPasses.WritePass(path, validator, options.Progress, cancellationToken),
+            decided.IsEmpty ? rows : decided.Apply(rows, report.AddWarning),
             new ListWrite { Source = report.FileName, Replace = options.Replace, OnlyIfEmpty = options.OnlyIfEmpty },
             cancellationToken);
         return new ImportResult(report, written);

@@ -24,7 +24,7 @@ public sealed class RecordStore(CreditStore store)
     public const string SubjectKind = "subject";
 
     /// <summary>The store itself, for readers of other tables in the same import (credit-repair decisions).</summary>
-    internal CreditStore Store => store;
+    public CreditStore Store => store;
 
     /// <summary>Writes the records of one kind (already validated, unique ids) in one transaction, streaming the
     /// enumeration once; if it throws, nothing is written. With <see cref="ListWrite.Replace"/>, records of that kind

@@ -13,7 +13,7 @@ namespace CreditSite.Core.Tests.CreditRepair;
 
 /// <summary>The credit-repair desk against each store (SQLite file, PostgreSQL database): requests, refusals that store
 /// nothing, decisions and what they do to the record, its change feed and a later import, the audit log.</summary>
-public abstract class CreditRepairDeskContract : IAsyncLifetime
+public abstract partial class CreditRepairDeskContract : IAsyncLifetime
 {
     private const string Department = "市市场监督管理局";
     private static readonly StaffMember Staff = new("赵敏", Department);
@@ -127,7 +127,7 @@ public abstract class CreditRepairDeskContract : IAsyncLifetime
 
         var corrected = await records.FindAsync(RecordKind.Penalty, "CF-1");
         Assert.Equal((RecordStatus.Active, "常市监罚〔2025〕132号"), (corrected!.Status, corrected.DecisionNumber));
-        var correction = Assert.Single(await Desk.CorrectionsOfAsync(RecordKind.Penalty, "CF-1"));
+        var correction = Assert.Single(await Desk.CorrectionsOfAsync(RequestRecordKind.Penalty, "CF-1"));
         Assert.Equal(("常市监罚〔2025〕123号", "常市监罚〔2025〕132号"), (correction.OldValue, correction.NewValue));
 
         await ImportPenaltiesAsync(RecordRows.Penalty("CF-1"));

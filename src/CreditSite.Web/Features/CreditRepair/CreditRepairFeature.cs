@@ -1,5 +1,6 @@
 using CreditSite.CreditRepair;
 using CreditSite.Identifiers;
+using CreditSite.Web.Features.DepartmentDesk;
 using CreditSite.Web.Features.SignIn;
 using CreditSite.Web.Site.Hosting;
 
@@ -13,6 +14,7 @@ public static class CreditRepairFeature
     {
         builder.Services.AddCreditRepairDesk(builder.Configuration, builder.SiteRoot());
         builder.Services.AddSingleton<RequestSubjects>();
+        builder.Services.AddOverduePass();
         return builder;
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CreditSite.Web.Features.DepartmentDesk;
 
 /// <summary>/desk: a department's credit repair and objection requests (谁认定谁修复), open ones first by deadline,
-/// overdue in red, filters by kind and status. The credit office sees every department's, read-only, with the overdue
-/// figures per department. Anyone else: 404.</summary>
+/// overdue in red, filters by kind and status, and the requests the nightly pass flagged (逾期) with the time of the last
+/// pass. The credit office sees every department's, read-only, with the overdue figures per department. Anyone else: 404.</summary>
 [Authorize]
 public sealed class QueueModel(CreditRepairDesk desk) : PageModel
 {
@@ -18,6 +18,9 @@ public sealed class QueueModel(CreditRepairDesk desk) : PageModel
     public IReadOnlyList<RequestView> Requests { get; private set; } = [];
 
     public IReadOnlyList<DepartmentOverdue> Overdue { get; private set; } = [];
+
+    /// <summary>What the nightly pass flagged: the department's own, or every department's for the credit office.</summary>
+    public OverdueReport Flagged { get; private set; } = new([], null);
 
     public string? Kind { get; private set; }
 
@@ -36,6 +39,7 @@ public sealed class QueueModel(CreditRepairDesk desk) : PageModel
         Kind = kindFilter is { } k ? RequestText.Code(k) : null;
         Status = statusFilter is { } st ? RequestText.Code(st) : null;
         Requests = [.. (await desk.QueueAsync(Me.Department, kindFilter, statusFilter, cancellationToken)).Select(r => RequestView.Of(r, desk))];
+        Flagged = await desk.OverdueAsync(Me.Department, cancellationToken);
         if (Me.Department is null)
         {
             Overdue = await desk.OverdueByDepartmentAsync(cancellationToken);

@@ -72,6 +72,28 @@ namespace CreditSite.Storage.Migrations.PostgreSql
                     b.ToTable("repair_audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("CreditSite.CreditRepair.OverduePass", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("integer")
+                        .HasColumnName("flagged");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ran_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("overdue_passes", (string)null);
+                });
+
             modelBuilder.Entity("CreditSite.CreditRepair.RecordCorrection", b =>
                 {
                     b.Property<long>("Id")
@@ -220,6 +242,10 @@ namespace CreditSite.Storage.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("objection_field");
+
+                    b.Property<DateTimeOffset?>("OverdueFlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_flagged_at");
 
                     b.Property<int?>("PausedDaysLeft")
                         .HasColumnType("integer")

@@ -65,6 +65,26 @@ namespace CreditSite.Storage.Migrations.Sqlite
                     b.ToTable("repair_audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("CreditSite.CreditRepair.OverduePass", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flagged");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ran_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("overdue_passes", (string)null);
+                });
+
             modelBuilder.Entity("CreditSite.CreditRepair.RecordCorrection", b =>
                 {
                     b.Property<long>("Id")
@@ -209,6 +229,10 @@ namespace CreditSite.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("objection_field");
+
+                    b.Property<DateTimeOffset?>("OverdueFlaggedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overdue_flagged_at");
 
                     b.Property<int?>("PausedDaysLeft")
                         .HasColumnType("INTEGER")
