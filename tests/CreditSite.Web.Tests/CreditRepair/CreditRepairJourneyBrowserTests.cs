@@ -78,7 +78,11 @@ public sealed class CreditRepairJourneyBrowserTests(CreditRepairJourneyBrowserTe
         audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(person));
         Assert.Equal(0, await HeadlessChromium.HorizontalOverflowAsync(person));
         await person.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "my-records-360.png"), FullPage = true });
-        await person.Locator($"a[href='/my-records/penalty/{Site.Repaired}/repair']").ClickAsync();
+        // On a phone each record is a card: the repair link is on screen, not behind a sideways scroll.
+        var repairLink = person.Locator($"a[href='/my-records/penalty/{Site.Repaired}/repair']");
+        var box = await repairLink.BoundingBoxAsync();
+        Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= 360, $"申请信用修复 is off screen at {box?.X}");
+        await repairLink.ClickAsync();
         await person.WaitForURLAsync($"**/my-records/penalty/{Site.Repaired}/repair");
         Assert.Contains("信用修复免费办理", await person.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await person.GetByLabel("整改情况", new() { Exact = false }).FillAsync("已按期缴清罚款，并完成整改。");
