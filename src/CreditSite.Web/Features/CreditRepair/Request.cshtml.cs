@@ -30,7 +30,7 @@ public sealed class RequestModel(CreditRepairDesk desk, RequestSubjects subjects
 
         try
         {
-            await desk.ResubmitAsync(number, subject.Applicant, Material ?? string.Empty, cancellationToken);
+            await desk.ResubmitAsync(number, subject.Applicant, Material ?? string.Empty, cancellationToken: cancellationToken);
             return Redirect($"/requests/{number}");
         }
         catch (RequestRefusalException refusal) when (!refusal.IsNotFound)
