@@ -89,9 +89,9 @@ public sealed partial class AttachmentUploadTests(AttachmentSite site) : IClassF
         var form = await site.FormAsync(applicant, RefusedRepair, RepairFields, ("big.pdf", AttachmentSamples.PdfOfMegabytes(11)));
 
         // The fields and 10.5 MB of the file go; the last half megabyte waits until the whole answer has come.
-        var (status, html) = await HeldBackPost.SendAsync(site.Address, RefusedRepair, cookies, form, sendFirst: (int)AttachmentRules.MaxBytes + (512 * 1024));
+        var (status, html, again) = await HeldBackPost.SendAsync(site.Address, RefusedRepair, cookies, form, sendFirst: (int)AttachmentRules.MaxBytes + (512 * 1024));
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.OK), (status, again));
         Assert.Contains("附件“big.pdf”超过 10 MB", html, StringComparison.Ordinal);
         Assert.Contains(Typed, html, StringComparison.Ordinal);
         Assert.Contains("提交信用修复申请", html, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed partial class AttachmentUploadTests(AttachmentSite site) : IClassF
         Assert.True((await form.ReadAsByteArrayAsync()).Length > UploadForm.MaxBodyBytes);
 
         // Only the head goes: its Content-Length alone is over the limit.
-        var (status, html) = await HeldBackPost.SendAsync(site.Address, RefusedRepair, cookies, form, sendFirst: 0);
+        var (status, html, _) = await HeldBackPost.SendAsync(site.Address, RefusedRepair, cookies, form, sendFirst: 0);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Contains(UploadForm.BodyTooLarge, html, StringComparison.Ordinal);

@@ -11,8 +11,10 @@ namespace CreditSite.Web.Tests.CreditRepair;
 public static class HeldBackPost
 {
     /// <summary>Sends the head and the first <paramref name="sendFirst"/> bytes of <paramref name="form"/>, reads the
-    /// answer, then sends the rest. Patience is a fail-safe against a site that waits, not a bound on how fast it answers.</summary>
-    public static async Task<(HttpStatusCode Status, string Html)> SendAsync(
+    /// answer, then sends the rest and, when the site kept the connection open, asks for the home page on it: its status
+    /// is <c>Again</c> (null when the site closed the connection, as after 413). Patience is a fail-safe against a site
+    /// that waits, not a bound on how fast it answers.</summary>
+    public static async Task<(HttpStatusCode Status, string Html, HttpStatusCode? Again)> SendAsync(
         Uri site, string path, CookieContainer cookies, HttpContent form, int sendFirst)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -29,10 +31,11 @@ public static class HeldBackPost
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), patience.Token);
         await stream.WriteAsync(body.AsMemory(0, sendFirst), patience.Token);
 
-        (HttpStatusCode, string) answer;
+        var reader = new AnswerReader(stream);
+        (HttpStatusCode Status, string Html, bool KeptOpen) answer;
         try
         {
-            answer = await ReadAnswerAsync(new AnswerReader(stream), patience.Token);
+            answer = await ReadAnswerAsync(reader, patience.Token);
         }
         catch (OperationCanceledException)
         {
@@ -40,19 +43,20 @@ public static class HeldBackPost
             throw;
         }
 
-        try
+        if (!answer.KeptOpen)
         {
-            await stream.WriteAsync(body.AsMemory(sendFirst), patience.Token);
-        }
-        catch (IOException)
-        {
-            // A site that closed the connection after answering (413) does not want the rest.
+            // The site does not want the rest (413); sending it would only meet a closed connection.
+            return (answer.Status, answer.Html, null);
         }
 
-        return answer;
+        // The rest, then a second request on the same connection: answered only if the site read and dropped the rest
+        // of the refused body instead of resetting the connection (what a browser would show instead of the page).
+        await stream.WriteAsync(body.AsMemory(sendFirst), patience.Token);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET / HTTP/1.1\r\nHost: {site.Authority}\r\n\r\n"), patience.Token);
+        return (answer.Status, answer.Html, (await ReadAnswerAsync(reader, patience.Token)).Status);
     }
 
-    private static async Task<(HttpStatusCode, string)> ReadAnswerAsync(AnswerReader reader, CancellationToken cancellationToken)
+    private static async Task<(HttpStatusCode Status, string Html, bool KeptOpen)> ReadAnswerAsync(AnswerReader reader, CancellationToken cancellationToken)
     {
         var status = (HttpStatusCode)int.Parse((await reader.LineAsync(cancellationToken)).Split(' ')[1], CultureInfo.InvariantCulture);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -78,7 +82,8 @@ public static class HeldBackPost
             await reader.LineAsync(cancellationToken);
         }
 
-        return (status, WebUtility.HtmlDecode(Encoding.UTF8.GetString(content.ToArray())));
+        var keptOpen = !(headers.TryGetValue("Connection", out var connection) && connection.Contains("close", StringComparison.OrdinalIgnoreCase));
+        return (status, WebUtility.HtmlDecode(Encoding.UTF8.GetString(content.ToArray())), keptOpen);
     }
 
     private static async Task<int> ChunkSizeAsync(AnswerReader reader, CancellationToken cancellationToken) =>
