@@ -76,9 +76,7 @@ public sealed class AttachmentSite : ReportsSite, IAsyncLifetime
     public async Task<(HttpClient Client, CookieContainer Cookies)> SignInWithCookiesAsync(DemoIdentity identity)
     {
         var cookies = new CookieContainer();
-#pragma warning disable CA2000 // The client owns its handler.
         var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = Address };
-#pragma warning restore CA2000
         return (await SignInAsync(identity, client), cookies);
     }
 
