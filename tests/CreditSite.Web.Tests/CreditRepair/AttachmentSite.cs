@@ -5,7 +5,6 @@ using CreditSite.CreditRepair;
 using CreditSite.Domain;
 using CreditSite.Storage;
 using CreditSite.Web.Features.LocalIdentityProvider;
-using CreditSite.Web.Tests.Platforms;
 using CreditSite.Web.Tests.Reports;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -49,24 +48,9 @@ public sealed class AttachmentSite : ReportsSite, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _clamd.InitializeAsync();
-        var today = CreditCalendar.Today(Clock);
-        PublicRecord Penalty(string id, string department)
-        {
-            var penalty = RecordsSite.Penalty(id, DemoIdentities.CompanyUscc, DemoIdentities.CompanyName, today.AddDays(-200), today.AddDays(300));
-            penalty.Department = department;
-            return penalty;
-        }
-
-        await Services.GetRequiredService<RecordStore>().WriteRecordsAsync(RecordKind.Penalty,
-        [
-            Penalty("UP-ACCEPT", MarketDepartment),
-            Penalty("UP-REFUSE", MarketDepartment),
-            Penalty("UP-HOUSING", HousingDepartment),
-            Penalty("UP-OBJECT", MarketDepartment),
-            Penalty("UP-MATERIAL", MarketDepartment),
-            Penalty("UP-FIVE", MarketDepartment),
-            Penalty("UP-BROWSER", MarketDepartment),
-        ], new ListWrite { Source = "penalties.csv" });
+        await DemoCompanyPenalties.WriteAsync(Services, CreditCalendar.Today(Clock),
+            ("UP-ACCEPT", MarketDepartment), ("UP-REFUSE", MarketDepartment), ("UP-HOUSING", HousingDepartment), ("UP-OBJECT", MarketDepartment),
+            ("UP-MATERIAL", MarketDepartment), ("UP-FIVE", MarketDepartment), ("UP-BROWSER", MarketDepartment));
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await _clamd.DisposeAsync();
