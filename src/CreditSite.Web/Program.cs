@@ -61,6 +61,7 @@ app.MapEmbeds();
 app.MapStatusApi();
 app.MapRecordChangesApi();
 app.MapFeeds();
+app.MapCreditRepair();
 app.MapSiteHealth();
 
 app.Run();

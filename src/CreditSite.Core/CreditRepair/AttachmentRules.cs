@@ -34,15 +34,31 @@ public static class AttachmentRules
         _ => "image/png",
     };
 
-    public const string TooLarge = "附件过大：每个文件不能超过 10 MB，请压缩或拆分后重新上传。";
-    public const string TooMany = "附件过多：每个申请最多上传 5 个文件。";
-    public const string WrongType = "附件格式不符：只接受 PDF、JPEG 或 PNG 文件（按文件内容识别，改扩展名无效）。";
-    public const string Infected = "附件未通过病毒扫描，已被拒收，未保存任何内容。请检查文件后重新上传。";
+    /// <summary>Refusals name the file as the applicant chose it (<see cref="DisplayName"/>), so they know which one to fix.</summary>
+    public static string TooLarge(string displayName) => $"附件“{displayName}”超过 10 MB：每个文件不能超过 10 MB，请压缩或拆分后重新上传。";
+
+    public const string TooMany = "附件过多：每次提交最多上传 5 个文件。";
+
+    public static string WrongType(string displayName) =>
+        $"附件“{displayName}”格式不符：只接受 PDF、JPEG 或 PNG 文件（按文件内容识别，改扩展名无效）。";
+
+    public static string Infected(string displayName) => $"附件“{displayName}”未通过病毒扫描，已被拒收，未保存任何内容。请检查文件后重新上传。";
+
     public const string Unscannable = "附件暂时无法完成病毒扫描，未保存任何内容，请稍后再试。";
+
+    /// <summary>The uploaded name without any folder part or control characters, at most 80 characters: what pages
+    /// show and the download is named after (未命名文件 when nothing is left). Never used as a name on disk.</summary>
+    public static string DisplayName(string? fileName)
+    {
+        var name = (fileName ?? string.Empty).Replace('\\', '/').Split('/')[^1];
+        name = new string([.. name.Where(c => !char.IsControl(c) && c is not ('"' or ';'))]).Trim();
+        return name.Length is 0 ? "未命名文件" : name.Length > 80 ? name[..80] : name;
+    }
 
     /// <summary>Reads one upload into memory, refusing it as soon as it passes <see cref="MaxBytes"/> (the rest of the
     /// body is never read), or when its content is not an accepted type.</summary>
-    public static async Task<(byte[] Content, AttachmentType Type)> ReadAsync(Stream upload, CancellationToken cancellationToken = default)
+    public static async Task<(byte[] Content, AttachmentType Type)> ReadAsync(
+        Stream upload, string displayName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         using var buffer = new MemoryStream();
@@ -52,7 +68,7 @@ public static class AttachmentRules
         {
             if (buffer.Length + read > MaxBytes)
             {
-                throw new RequestRefusalException(TooLarge);
+                throw new RequestRefusalException(TooLarge(displayName));
             }
 
             buffer.Write(chunk, 0, read);
@@ -61,6 +77,6 @@ public static class AttachmentRules
         var content = buffer.ToArray();
         return Recognise(content.AsSpan(0, Math.Min(content.Length, SniffLength))) is { } type
             ? (content, type)
-            : throw new RequestRefusalException(WrongType);
+            : throw new RequestRefusalException(WrongType(displayName));
     }
 }

@@ -23,14 +23,15 @@ public sealed class AttachmentVault(string folder, ClamAvScanner scanner)
         var checkedFiles = new List<CheckedAttachment>(uploads.Count);
         foreach (var upload in uploads)
         {
-            var (content, type) = await AttachmentRules.ReadAsync(upload.Content, cancellationToken);
+            var name = AttachmentRules.DisplayName(upload.FileName);
+            var (content, type) = await AttachmentRules.ReadAsync(upload.Content, name, cancellationToken);
             var verdict = await scanner.ScanAsync(content, cancellationToken);
             if (!verdict.Clean)
             {
-                throw new RequestRefusalException(verdict.Signature is null ? AttachmentRules.Unscannable : AttachmentRules.Infected);
+                throw new RequestRefusalException(verdict.Signature is null ? AttachmentRules.Unscannable : AttachmentRules.Infected(name));
             }
 
-            checkedFiles.Add(new CheckedAttachment(SafeName(upload.FileName, type), content, type));
+            checkedFiles.Add(new CheckedAttachment(SafeName(name, type), content, type));
         }
 
         return checkedFiles;
@@ -75,17 +76,11 @@ public sealed class AttachmentVault(string folder, ClamAvScanner scanner)
         return File.OpenRead(Path.Combine(folder, attachment.StoredName));
     }
 
-    /// <summary>The uploaded name without any path, with the extension of what the content is.</summary>
-    private static string SafeName(string? fileName, AttachmentType type)
+    /// <summary>The display name with the extension of what the content is.</summary>
+    private static string SafeName(string displayName, AttachmentType type)
     {
-        var stem = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName ?? string.Empty).Replace('\\', '/').Split('/')[^1]);
-        stem = new string([.. stem.Where(c => !char.IsControl(c) && c is not ('"' or ';'))]);
-        if (stem.Length is 0)
-        {
-            stem = "附件";
-        }
-
+        var stem = Path.GetFileNameWithoutExtension(displayName);
         var extension = type switch { AttachmentType.Pdf => ".pdf", AttachmentType.Jpeg => ".jpg", _ => ".png" };
-        return (stem.Length > 80 ? stem[..80] : stem) + extension;
+        return (stem.Length is 0 ? "未命名文件" : stem) + extension;
     }
 }

@@ -70,10 +70,7 @@ public sealed partial class CreditRepairDesk(
         var now = time.GetUtcNow().ToUniversalTime();
         var number = RequestCodes.NewNumber(kind, now);
         var code = RequestCodes.NewQueryCode();
-        IReadOnlyList<RequestAttachment> written = [];
-        try
-        {
-            await ChangeAsync(async context =>
+        await ChangeWithFilesAsync(files, now, async context =>
         {
             var record = await RequestedRecord.FindAsync(context, recordKind, recordId, cancellationToken);
             if (record is null || record.SubjectKey != applicant.SubjectKey)
@@ -130,19 +127,8 @@ public sealed partial class CreditRepairDesk(
             Audit(context, now, applicant.Name, null, "submit", number,
                 $"{kind.Label()}：{recordKind.Label()} {recordId}" + (field is null ? string.Empty : $"，异议字段 {CorrectableFields.Label(recordKind, field)}")
                 + (files.Count == 0 ? string.Empty : $"，附件 {files.Count} 个"));
-            if (files.Count > 0)
-            {
-                written = await vault!.WriteAsync(files, now, cancellationToken);
-                request.Attachments.AddRange(written);
-            }
-            }, cancellationToken);
-        }
-        catch
-        {
-            // Nothing is kept of a request that did not commit.
-            vault?.Discard(written);
-            throw;
-        }
+            return request;
+        }, cancellationToken);
 
         return new SubmittedRequest(number, code);
     }
@@ -175,14 +161,16 @@ public sealed partial class CreditRepairDesk(
         return request.Attachments.FirstOrDefault(a => a.Id == attachmentId) is { } attachment ? (attachment, vault.Open(attachment)) : null;
     }
 
-    /// <summary>The applicant sends the material a department asked for (补正): the clock resumes with the working days
-    /// it had left.</summary>
-    public async Task ResubmitAsync(string number, Applicant applicant, string material, CancellationToken cancellationToken = default)
+    /// <summary>The applicant sends the material a department asked for (补正), with files checked like the
+    /// application's: the clock resumes with the working days it had left.</summary>
+    public async Task ResubmitAsync(
+        string number, Applicant applicant, string material, IReadOnlyList<AttachmentUpload>? attachments = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(applicant);
         var text = CheckText(material, "请说明补正的材料或情况。");
+        var files = await CheckAttachmentsAsync(attachments, cancellationToken);
         var now = time.GetUtcNow().ToUniversalTime();
-        await ChangeAsync(async context =>
+        await ChangeWithFilesAsync(files, now, async context =>
         {
             var request = await LoadAsync(context, number, cancellationToken);
             if (request is null || request.ApplicantSubjectKey != applicant.SubjectKey)
@@ -200,7 +188,8 @@ public sealed partial class CreditRepairDesk(
             request.PausedDaysLeft = null;
             request.Version++;
             request.Events.Add(new RequestEvent { Step = RequestStep.Resubmitted, At = now, Actor = applicant.Name, Reason = text });
-            Audit(context, now, applicant.Name, null, "resubmit", number, text);
+            Audit(context, now, applicant.Name, null, "resubmit", number, text + (files.Count == 0 ? string.Empty : $"（附件 {files.Count} 个）"));
+            return request;
         }, cancellationToken);
     }
 
@@ -286,6 +275,31 @@ public sealed partial class CreditRepairDesk(
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A change that ends with files attached to the request <paramref name="work"/> returns: they are written
+    /// inside the transaction and removed again when it does not commit, so nothing is kept of a refused change.</summary>
+    private async Task ChangeWithFilesAsync(
+        IReadOnlyList<CheckedAttachment> files, DateTimeOffset now, Func<CreditDbContext, Task<RepairRequest>> work, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RequestAttachment> written = [];
+        try
+        {
+            await ChangeAsync(async context =>
+            {
+                var request = await work(context);
+                if (files.Count > 0)
+                {
+                    written = await vault!.WriteAsync(files, now, cancellationToken);
+                    request.Attachments.AddRange(written);
+                }
+            }, cancellationToken);
+        }
+        catch
+        {
+            vault?.Discard(written);
+            throw;
+        }
     }
 
     private static void Audit(CreditDbContext context, DateTimeOffset at, string actor, string? department, string action, string number, string detail) =>

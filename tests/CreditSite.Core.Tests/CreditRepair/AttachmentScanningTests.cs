@@ -6,7 +6,7 @@ namespace CreditSite.Core.Tests.CreditRepair;
 /// real clamd through its socket.</summary>
 public sealed class AttachmentScanningTests(ClamdServer clamd) : IClassFixture<ClamdServer>
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Pdf = AttachmentSamples.Pdf;
 
     [Fact]
     public async Task TheEicarTestFileIsFound()
@@ -46,9 +46,9 @@ public sealed class AttachmentScanningTests(ClamdServer clamd) : IClassFixture<C
         exe[0] = 0x4D;
         exe[1] = 0x5A;
 
-        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() => AttachmentRules.ReadAsync(new MemoryStream(exe)));
+        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() => AttachmentRules.ReadAsync(new MemoryStream(exe), "证明.pdf"));
 
-        Assert.Equal(AttachmentRules.WrongType, refusal.Message);
+        Assert.Equal("附件“证明.pdf”格式不符：只接受 PDF、JPEG 或 PNG 文件（按文件内容识别，改扩展名无效）。", refusal.Message);
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed class AttachmentScanningTests(ClamdServer clamd) : IClassFixture<C
     {
         var upload = new CountingStream(11 * 1024 * 1024);
 
-        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() => AttachmentRules.ReadAsync(upload));
+        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() => AttachmentRules.ReadAsync(upload, "big.pdf"));
 
-        Assert.Equal(AttachmentRules.TooLarge, refusal.Message);
+        Assert.Equal(AttachmentRules.TooLarge("big.pdf"), refusal.Message);
         Assert.True(upload.Consumed < upload.Length, $"read {upload.Consumed} of {upload.Length} bytes");
     }
 
@@ -68,10 +68,19 @@ public sealed class AttachmentScanningTests(ClamdServer clamd) : IClassFixture<C
         var content = new byte[AttachmentRules.MaxBytes];
         Pdf.CopyTo(content, 0);
 
-        var (read, type) = await AttachmentRules.ReadAsync(new MemoryStream(content));
+        var (read, type) = await AttachmentRules.ReadAsync(new MemoryStream(content), "ten.pdf");
 
         Assert.Equal((AttachmentRules.MaxBytes, AttachmentType.Pdf), (read.LongLength, type));
     }
+
+    [Theory]
+    [InlineData("../../缴款凭证.pdf", "缴款凭证.pdf")]
+    [InlineData("C:\\Users\\王强\\证明.png", "证明.png")]
+    [InlineData("a\"b;\u0007c.pdf", "abc.pdf")]
+    [InlineData("  ", "未命名文件")]
+    [InlineData(null, "未命名文件")]
+    public void DisplayNamesKeepOnlyTheFileNameItself(string? uploaded, string expected) =>
+        Assert.Equal(expected, AttachmentRules.DisplayName(uploaded));
 
     /// <summary>A PDF-looking body of a given length that counts what was read of it.</summary>
     private sealed class CountingStream(long length) : Stream

@@ -14,7 +14,7 @@ namespace CreditSite.Core.Tests.CreditRepair;
 /// file and a sixth file are refused with nothing stored (no request, no file).</summary>
 public sealed class RepairAttachmentTests(ClamdServer clamd) : IClassFixture<ClamdServer>, IAsyncLifetime
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Pdf = AttachmentSamples.Pdf;
     private static readonly Applicant Company = new(ImportFiles.Uscc, "王强");
 
     private readonly TestDatabase _database = TestDatabase.Sqlite();
@@ -76,14 +76,34 @@ public sealed class RepairAttachmentTests(ClamdServer clamd) : IClassFixture<Cla
     [Fact]
     public async Task AFileCarryingTheEicarTestStringIsRefusedAndNothingIsStored()
     {
-        var infected = new byte[Pdf.Length + ClamdServer.Eicar.Length];
-        Pdf.CopyTo(infected, 0);
-        ClamdServer.Eicar.CopyTo(infected, Pdf.Length);
+        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() =>
+            Desk.SubmitRepairAsync(Repair(), [Upload("ok.pdf", Pdf), Upload("eicar.pdf", AttachmentSamples.InfectedPdf)]));
 
-        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() => Desk.SubmitRepairAsync(Repair(), [Upload("ok.pdf", Pdf), Upload("eicar.pdf", infected)]));
-
-        Assert.Equal(AttachmentRules.Infected, refusal.Message);
+        Assert.Equal(AttachmentRules.Infected("eicar.pdf"), refusal.Message);
         await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task MaterialSentAfterAReturnCarriesCheckedFilesAndARefusedFileKeepsNothing()
+    {
+        var desk = Desk;
+        var submitted = await desk.SubmitRepairAsync(Repair());
+        await desk.ReturnForMaterialAsync(submitted.Number, 1, new StaffMember("赵敏", "市市场监督管理局"), "请补充罚款缴纳凭证。");
+
+        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() =>
+            desk.ResubmitAsync(submitted.Number, Company, "缴款凭证见附件。", [Upload("凭证.pdf", AttachmentSamples.InfectedPdf)]));
+        Assert.Equal(AttachmentRules.Infected("凭证.pdf"), refusal.Message);
+        var request = await desk.FindForApplicantAsync(submitted.Number, Company.SubjectKey);
+        Assert.Equal(RequestStatus.Returned, request!.Status);
+        Assert.Empty(request.Attachments);
+        Assert.True(!Directory.Exists(VaultFolder) || Directory.GetFiles(VaultFolder).Length == 0);
+
+        await desk.ResubmitAsync(submitted.Number, Company, "缴款凭证见附件。", [Upload("凭证.pdf", Pdf)]);
+        request = await desk.FindForApplicantAsync(submitted.Number, Company.SubjectKey);
+        Assert.Equal(RequestStatus.Submitted, request!.Status);
+        var attachment = Assert.Single(request.Attachments);
+        Assert.Equal("凭证.pdf", attachment.OriginalName);
+        Assert.Equal(Pdf, await File.ReadAllBytesAsync(Path.Combine(VaultFolder, attachment.StoredName)));
     }
 
     [Fact]
@@ -101,21 +121,19 @@ public sealed class RepairAttachmentTests(ClamdServer clamd) : IClassFixture<Cla
     [Fact]
     public async Task ARenamedExecutableIsRefusedAndNothingIsStored()
     {
-        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() => Desk.SubmitRepairAsync(Repair(), [Upload("证明.pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03])]));
+        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() => Desk.SubmitRepairAsync(Repair(), [Upload("证明.pdf", AttachmentSamples.Executable)]));
 
-        Assert.Equal(AttachmentRules.WrongType, refusal.Message);
+        Assert.Equal(AttachmentRules.WrongType("证明.pdf"), refusal.Message);
         await AssertNothingStoredAsync();
     }
 
     [Fact]
     public async Task An11MegabyteFileIsRefusedAndNothingIsStored()
     {
-        var big = new byte[11 * 1024 * 1024];
-        Pdf.CopyTo(big, 0);
+        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() =>
+            Desk.SubmitRepairAsync(Repair(), [Upload("big.pdf", AttachmentSamples.PdfOfMegabytes(11))]));
 
-        var refusal = await Assert.ThrowsAsync<RequestRefusalException>(() => Desk.SubmitRepairAsync(Repair(), [Upload("big.pdf", big)]));
-
-        Assert.Equal(AttachmentRules.TooLarge, refusal.Message);
+        Assert.Equal(AttachmentRules.TooLarge("big.pdf"), refusal.Message);
         await AssertNothingStoredAsync();
     }
 

@@ -16,12 +16,7 @@ public sealed class CareModeBrowserTests(KestrelSiteFactory site) : IClassFixtur
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 360, Height = 800 }, JavaScriptEnabled = false,
-        });
-        context.SetDefaultTimeout(90_000);
-        var page = await context.NewPageAsync();
+        var page = await HeadlessChromium.NewPageWithoutScriptAsync(browser);
         await page.GotoAsync(new Uri(site.BaseAddress, Policy).ToString());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "关怀版" }).ClickAsync();
@@ -29,16 +24,7 @@ public sealed class CareModeBrowserTests(KestrelSiteFactory site) : IClassFixtur
         Assert.Equal("care", await page.Locator("html").GetAttributeAsync("class"));
 
         // The measurements and axe need script; the choice made without it travels as the cookie it set.
-        var measuring = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 360, Height = 800 },
-        });
-        measuring.SetDefaultTimeout(90_000);
-        await measuring.AddCookiesAsync((await context.CookiesAsync()).Select(c => new Cookie
-        {
-            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
-        }));
-        var measured = await measuring.NewPageAsync();
+        var measured = await HeadlessChromium.NewPageWithScriptAsync(browser, page);
         var problems = new List<string>();
         foreach (var path in new[] { Policy, "/", "/lists/black", "/search?q=%E9%A3%9F%E5%93%81", "/role-models", "/about/privacy", "/no-such-page" })
         {

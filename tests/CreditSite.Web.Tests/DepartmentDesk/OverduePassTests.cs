@@ -1,10 +1,9 @@
 using System.Globalization;
 using CreditSite.CreditRepair;
 using CreditSite.Domain;
-using CreditSite.Storage;
 using CreditSite.Web.Features.DepartmentDesk;
 using CreditSite.Web.Features.LocalIdentityProvider;
-using CreditSite.Web.Tests.Platforms;
+using CreditSite.Web.Tests.CreditRepair;
 using CreditSite.Web.Tests.Reports;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,16 +31,7 @@ public sealed class OverduePassTests(OverduePassTests.Site site) : IClassFixture
 
         public async Task InitializeAsync()
         {
-            var today = CreditCalendar.Today(Clock);
-            PublicRecord Penalty(string id, string department)
-            {
-                var penalty = RecordsSite.Penalty(id, DemoIdentities.CompanyUscc, DemoIdentities.CompanyName, today.AddDays(-200), today.AddDays(300));
-                penalty.Department = department;
-                return penalty;
-            }
-
-            await Services.GetRequiredService<RecordStore>().WriteRecordsAsync(RecordKind.Penalty,
-                [Penalty("CF-O1", Department), Penalty("CF-O2", OtherDepartment)], new ListWrite { Source = "penalties.csv" });
+            await DemoCompanyPenalties.WriteAsync(Services, CreditCalendar.Today(Clock), ("CF-O1", Department), ("CF-O2", OtherDepartment));
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

@@ -30,6 +30,36 @@ internal static class HeadlessChromium
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page on a 360 px phone with JavaScript off: what the site must work without.</summary>
+    public static async Task<IPage> NewPageWithoutScriptAsync(IBrowser browser)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 360, Height = 800 }, JavaScriptEnabled = false,
+        });
+        context.SetDefaultTimeout(90_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A page on the same phone with script on, for measurements and axe, which need it; what was done without
+    /// script on <paramref name="withoutScript"/> (a sign-in, a choice) comes along as its cookies.</summary>
+    public static async Task<IPage> NewPageWithScriptAsync(IBrowser browser, IPage withoutScript)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(withoutScript);
+        var measuring = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 360, Height = 800 },
+        });
+        measuring.SetDefaultTimeout(90_000);
+        await measuring.AddCookiesAsync((await withoutScript.Context.CookiesAsync()).Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        return await measuring.NewPageAsync();
+    }
+
     /// <summary>Console messages about Content Security Policy blocks, collected as the page runs.</summary>
     public static List<string> CollectCspViolations(IPage page)
     {

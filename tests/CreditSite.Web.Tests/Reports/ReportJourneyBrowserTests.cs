@@ -90,7 +90,8 @@ public sealed class ReportJourneyBrowserTests(KestrelReportsSite site) : IClassF
     internal static async Task SignInAsync(IPage page, DemoIdentity identity)
     {
         await page.WaitForURLAsync("**/local-idp/authorize*");
-        await page.GetByLabel(identity.Label).CheckAsync();
+        // The whole label, exactly: one identity's label may be part of another's (部门工作人员, 部门工作人员（住建）).
+        await page.GetByLabel($"{identity.Label}：{identity.Description}", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "以所选身份登录" }).ClickAsync();
     }
 

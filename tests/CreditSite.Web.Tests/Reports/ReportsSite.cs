@@ -157,10 +157,15 @@ public class ReportsSite : SiteFactory
 
     /// <summary>A client signed in through the real local provider: challenge, the provider's picker page, the posted
     /// choice, the code exchange and the cookie.</summary>
-    public async Task<HttpClient> SignInAsync(DemoIdentity identity)
+    public Task<HttpClient> SignInAsync(DemoIdentity identity) =>
+        // The public address: the in-memory host's, or the Kestrel socket of a site that runs on one.
+        SignInAsync(identity, CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(PublicBaseUrl), AllowAutoRedirect = true, HandleCookies = true }));
+
+    /// <summary>Signs <paramref name="client"/> in (one that follows redirects and keeps cookies).</summary>
+    public async Task<HttpClient> SignInAsync(DemoIdentity identity, HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        ArgumentNullException.ThrowIfNull(client);
         var picker = await client.GetAsync(new Uri("/account/sign-in?returnUrl=/reports", UriKind.Relative));
         var html = await picker.Content.ReadAsStringAsync();
         Assert.True(picker.StatusCode == HttpStatusCode.OK && picker.RequestMessage!.RequestUri!.AbsolutePath == "/local-idp/authorize",

@@ -17,6 +17,13 @@ public static class CreditRepairFeature
         builder.Services.AddOverduePass();
         return builder;
     }
+
+    /// <summary>The attachment downloads (the pages map themselves as Razor Pages).</summary>
+    public static WebApplication MapCreditRepair(this WebApplication app)
+    {
+        app.MapAttachmentDownloads();
+        return app;
+    }
 }
 
 /// <summary>One subject a signed-in user may act for: themselves (by the subject key of their ID hash) or the

@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CreditSite.Web.Features.CreditRepair;
 
 /// <summary>/my-records/{kind}/{id}/objection (异议申诉): which field is wrong and why; any record, any time. While it is
-/// open the record shows 异议处理中.</summary>
+/// open the record shows 异议处理中. Evidence comes as attachments; the form is read by <see cref="UploadForm"/>.</summary>
 [Authorize]
+[IgnoreAntiforgeryToken]
+[DisableFormValueModelBinding]
+[RequestSizeLimit(UploadForm.MaxBodyBytes)]
 public sealed class ObjectionModel(CreditRepairDesk desk, RecordStore records, RequestSubjects subjects) : PageModel
 {
     public OwnRecord Own { get; private set; } = null!;
@@ -18,14 +21,11 @@ public sealed class ObjectionModel(CreditRepairDesk desk, RecordStore records, R
 
     public SubmittedRequest? Submitted { get; private set; }
 
-    [BindProperty]
-    public string? Field { get; set; }
+    public string? Field { get; private set; }
 
-    [BindProperty]
-    public string? Reason { get; set; }
+    public string? Reason { get; private set; }
 
-    [BindProperty]
-    public string? ContactPhone { get; set; }
+    public string? ContactPhone { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string kind, string id, CancellationToken cancellationToken)
     {
@@ -46,11 +46,27 @@ public sealed class ObjectionModel(CreditRepairDesk desk, RecordStore records, R
         }
 
         Own = own;
+        var form = await UploadForm.ReadAsync(HttpContext, cancellationToken);
+        if (form.Forged)
+        {
+            return BadRequest();
+        }
+
+        Field = form[nameof(Field)];
+        Reason = form[nameof(Reason)];
+        ContactPhone = form[nameof(ContactPhone)];
+        if (form.Refusal is not null)
+        {
+            Error = form.Refusal;
+            Response.StatusCode = form.StatusCode;
+            return Page();
+        }
+
         try
         {
             Submitted = await desk.SubmitObjectionAsync(
                 new ObjectionApplication(own.Record.Kind, own.Record.RecordId, own.Subject.Applicant, ContactPhone ?? string.Empty, Field ?? string.Empty, Reason ?? string.Empty),
-                attachments: null, cancellationToken);
+                form.Files, cancellationToken);
         }
         catch (RequestRefusalException refusal) when (!refusal.IsNotFound)
         {

@@ -8,8 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CreditSite.Web.Features.CreditRepair;
 
 /// <summary>/my-records/{kind}/{id}/repair: apply for credit repair of one's own record: 整改情况, contact phone, the
-/// 信用修复承诺书 shown in full and accepted.</summary>
+/// 信用修复承诺书 shown in full and accepted, and the proof that the obligations were met (履行义务证明) as attachments.
+/// The form is read by <see cref="UploadForm"/> (anti-forgery included), not by model binding.</summary>
 [Authorize]
+[IgnoreAntiforgeryToken]
+[DisableFormValueModelBinding]
+[RequestSizeLimit(UploadForm.MaxBodyBytes)]
 public sealed class RepairModel(CreditRepairDesk desk, RecordStore records, RequestSubjects subjects) : PageModel
 {
     public OwnRecord Own { get; private set; } = null!;
@@ -20,14 +24,11 @@ public sealed class RepairModel(CreditRepairDesk desk, RecordStore records, Requ
 
     public SubmittedRequest? Submitted { get; private set; }
 
-    [BindProperty]
-    public string? Rectification { get; set; }
+    public string? Rectification { get; private set; }
 
-    [BindProperty]
-    public string? ContactPhone { get; set; }
+    public string? ContactPhone { get; private set; }
 
-    [BindProperty]
-    public bool CommitmentAccepted { get; set; }
+    public bool CommitmentAccepted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string kind, string id, CancellationToken cancellationToken)
     {
@@ -49,11 +50,27 @@ public sealed class RepairModel(CreditRepairDesk desk, RecordStore records, Requ
         }
 
         Own = own;
+        var form = await UploadForm.ReadAsync(HttpContext, cancellationToken);
+        if (form.Forged)
+        {
+            return BadRequest();
+        }
+
+        Rectification = form[nameof(Rectification)];
+        ContactPhone = form[nameof(ContactPhone)];
+        CommitmentAccepted = bool.TryParse(form[nameof(CommitmentAccepted)], out var accepted) && accepted;
+        if (form.Refusal is not null)
+        {
+            Error = form.Refusal;
+            Response.StatusCode = form.StatusCode;
+            return Page();
+        }
+
         try
         {
             Submitted = await desk.SubmitRepairAsync(
                 new RepairApplication(own.Record.Kind, own.Record.RecordId, own.Subject.Applicant, ContactPhone ?? string.Empty, Rectification ?? string.Empty, CommitmentAccepted),
-                attachments: null, cancellationToken);
+                form.Files, cancellationToken);
         }
         catch (RequestRefusalException refusal) when (!refusal.IsNotFound)
         {

@@ -33,7 +33,13 @@ public static class DemoIdentities
     public static readonly DemoIdentity DepartmentStaff = new(
         "department-staff", "部门工作人员", "赵敏，市市场监督管理局信用修复审核人员。", "赵敏", null, null, null, ["department_staff"], "市市场监督管理局");
 
-    public static readonly IReadOnlyList<DemoIdentity> All = [BlackListedPerson, CleanPerson, Representative, Staff, DepartmentStaff];
+    /// <summary>A second department, so that the desk's separation can be seen: 市住房和城乡建设局 decided the demo
+    /// company's black-list entry and its penalty (工程质量), so its requests about them come to her, not to 赵敏.</summary>
+    public static readonly DemoIdentity HousingDepartmentStaff = new(
+        "department-staff-housing", "部门工作人员（住建）", "孙丽，市住房和城乡建设局信用修复审核人员。", "孙丽", null, null, null, ["department_staff"],
+        "市住房和城乡建设局");
+
+    public static readonly IReadOnlyList<DemoIdentity> All = [BlackListedPerson, CleanPerson, Representative, Staff, DepartmentStaff, HousingDepartmentStaff];
 
     public static DemoIdentity? Find(string? key) => All.FirstOrDefault(i => string.Equals(i.Key, key, StringComparison.Ordinal));
 }

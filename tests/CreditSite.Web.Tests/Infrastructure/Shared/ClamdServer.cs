@@ -1,10 +1,15 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using CreditSite.CreditRepair;
 
-namespace CreditSite.Core.Tests.CreditRepair;
+// The one public type here: xUnit hands it to public test classes as a fixture. Test code is never used from Visual Basic.
+[assembly: SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Scope = "namespace", Target = "~N:CreditSite.Tests.Shared")]
+
+namespace CreditSite.Tests.Shared;
 
 /// <summary>A real clamd (Debian clamav-daemon, installed by scripts/test.sh) on a Unix socket in a temporary folder,
-/// with a test-only signature database holding just the EICAR test string (signatures cannot be downloaded here).</summary>
+/// with a test-only signature database holding just the EICAR test string (signatures cannot be downloaded here).
+/// Shared by the Core tests (the scanner, the desk) and the web tests (uploads through the site).</summary>
 public sealed class ClamdServer : IAsyncLifetime
 {
     /// <summary>The EICAR anti-virus test file (68 bytes), harmless by design.</summary>
