@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
@@ -10,9 +11,20 @@ using CreditSite.Reports.Special;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-BenchmarkSwitcher.FromAssembly(typeof(ReportPdfBenchmarks).Assembly).Run(args, DefaultConfig.Instance
-    .AddJob(Job.Default.WithAffinity(1)) // one core: reports per second of a single core
-    .WithOptions(ConfigOptions.DisableOptimizationsValidator));
+// One core (affinity 0x1): reports per second of a single core. run.sh BEFORE=<commit> sets REPORT_PDF_BEFORE to that
+// commit's Core project, and the same run then also measures the earlier code as job OneCoreBefore, each job against
+// its own one-line baseline. Builds one after the other: both jobs build this project, with different Core references.
+var oneCore = Job.Default.WithAffinity(1).WithId("OneCore");
+var config = DefaultConfig.Instance
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.DisableParallelBuild)
+    .AddJob(oneCore);
+if (Environment.GetEnvironmentVariable("REPORT_PDF_BEFORE") is { Length: > 0 } beforeCore)
+{
+    config = config.AddJob(oneCore.WithMsBuildArguments($"/p:CoreProject={beforeCore}").WithId("OneCoreBefore"))
+        .HideColumns(Column.Arguments); // the MSBuild argument: a long path, and the job's name says it
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ReportPdfBenchmarks).Assembly).Run(args, config);
 
 namespace CreditSite.Bench.ReportPdf
 {

@@ -90,6 +90,22 @@ public sealed class ReportPdfRendererTests
     }
 
     [Fact]
+    public async Task ReportsMadeOnManyThreadsAtOnceReadTheSameAsOneMadeAlone()
+    {
+        // One renderer serves the whole site: the character widths it remembers are shared by reports made at once.
+        var report = SampleReports.Personal(blackEntries: 50);
+        var alone = await PdfTools.ExtractTextAsync(new ReportPdfRenderer(ReportFont.Load()).Render(report));
+
+        var shared = new ReportPdfRenderer(ReportFont.Load());
+        var pdfs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => shared.Render(report))));
+
+        foreach (var pdf in pdfs)
+        {
+            Assert.Equal(alone, await PdfTools.ExtractTextAsync(pdf));
+        }
+    }
+
+    [Fact]
     public async Task SetsNamesWithSupplementaryPlaneCharactersAsRealTextInTheFallbackFace()
     {
         // CJK extension B (𠀀 𪚥), extension E (𬌗) and extension G (𰻞, biáng): GB 18030-2022 names.

@@ -39,23 +39,15 @@ public sealed class FontCoverage
     /// data is not one (a collection, a CFF-only OpenType face, a truncated file).</summary>
     public static FontCoverage Read(ReadOnlySpan<byte> font)
     {
-        if (font.Length < 12 || BinaryPrimitives.ReadUInt32BigEndian(font) is not (0x00010000 or 0x74727565))
+        TrueTypeFile.CheckIsTrueType(font);
+        var record = TrueTypeFile.TableRecord(font, "cmap"u8);
+        if (record < 0)
         {
-            throw new InvalidDataException("不是 TrueType 字体文件（PDF 需要 TrueType 轮廓，不支持 .ttc 与 CFF 字体）。");
+            throw new InvalidDataException("字体文件没有 cmap 表。");
         }
 
-        var tables = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
-        for (var i = 0; i < tables; i++)
-        {
-            var record = font.Slice(12 + i * 16, 16);
-            if (record[..4].SequenceEqual("cmap"u8))
-            {
-                var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]);
-                return new FontCoverage(ReadCmap(font[offset..]));
-            }
-        }
-
-        throw new InvalidDataException("字体文件没有 cmap 表。");
+        var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(font[(record + 8)..]);
+        return new FontCoverage(ReadCmap(font[offset..]));
     }
 
     private static (int, int)[] ReadCmap(ReadOnlySpan<byte> cmap)
@@ -106,42 +98,13 @@ public sealed class FontCoverage
 
     private static (int, int)[] ReadFormat4(ReadOnlySpan<byte> table)
     {
-        var segments = BinaryPrimitives.ReadUInt16BigEndian(table[6..]) / 2;
-        var ends = table[14..];
-        var starts = table[(16 + segments * 2)..];
-        var deltas = table[(16 + segments * 4)..];
-        var rangeOffsets = table[(16 + segments * 6)..];
+        var glyphs = TrueTypeFile.Format4Glyphs(table);
         var ranges = new List<(int, int)>();
-        for (var s = 0; s < segments; s++)
+        for (var c = 0; c < glyphs.Length; c++)
         {
-            int end = BinaryPrimitives.ReadUInt16BigEndian(ends[(s * 2)..]);
-            int start = BinaryPrimitives.ReadUInt16BigEndian(starts[(s * 2)..]);
-            if (start == 0xFFFF)
+            if (glyphs[c] != 0)
             {
-                continue;
-            }
-
-            var delta = BinaryPrimitives.ReadInt16BigEndian(deltas[(s * 2)..]);
-            int rangeOffset = BinaryPrimitives.ReadUInt16BigEndian(rangeOffsets[(s * 2)..]);
-            for (var c = start; c <= end; c++)
-            {
-                int glyph;
-                if (rangeOffset == 0)
-                {
-                    glyph = (c + delta) & 0xFFFF;
-                }
-                else
-                {
-                    // The glyph index array is addressed from the idRangeOffset entry itself (OpenType spec, cmap format 4).
-                    var at = s * 2 + rangeOffset + (c - start) * 2;
-                    glyph = at + 1 < rangeOffsets.Length ? BinaryPrimitives.ReadUInt16BigEndian(rangeOffsets[at..]) : 0;
-                    glyph = glyph == 0 ? 0 : (glyph + delta) & 0xFFFF;
-                }
-
-                if (glyph != 0)
-                {
-                    ranges.Add((c, c));
-                }
+                ranges.Add((c, c));
             }
         }
 

@@ -76,6 +76,7 @@ public sealed class ReportFont
             {
                 data = File.ReadAllBytes(full);
                 coverage = FontCoverage.Read(data);
+                data = CompactCharacterMap.Rewrite(data);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentOutOfRangeException)
             {

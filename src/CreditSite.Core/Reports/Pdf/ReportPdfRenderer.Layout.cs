@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -8,10 +9,9 @@ namespace CreditSite.Reports.Pdf;
 public sealed partial class ReportPdfRenderer
 {
     /// <summary>The pen position and page breaks. CJK text has no spaces to break at, so lines are wrapped by
-    /// measured character widths (cached per font and character: the same few hundred characters recur).</summary>
+    /// character widths, which each style measures once per character for every report (<see cref="TextStyle.Width"/>).</summary>
     private sealed class Layout(ReportPdfRenderer renderer, PdfDocument document)
     {
-        private readonly Dictionary<(TextStyle, Rune), double> _widths = [];
         private XGraphics? _graphics;
 
         public double Y { get; set; }
@@ -53,28 +53,35 @@ public sealed partial class ReportPdfRenderer
         }
 
         /// <summary>Sets one line at the pen's height, each run of characters in the face that has them, all on the
-        /// main face's baseline.</summary>
+        /// main face's baseline. A run's advance is the sum of its characters' widths, as PDFsharp measures it.</summary>
         public void Draw(string line, TextStyle style, XBrush brush, double x)
         {
+            line = WellFormed(line);
             var baseline = Y + style.Ascent;
-            var run = new StringBuilder();
             ReportFont.Face? face = null;
-            foreach (var rune in line.EnumerateRunes())
+            var start = 0;
+            var runWidth = 0.0;
+            for (var i = 0; i < line.Length;)
             {
+                Rune.DecodeFromUtf16(line.AsSpan(i), out var rune, out var length);
                 var next = style.Font.FaceFor(rune.Value);
                 if (face is not null && next != face)
                 {
-                    x = DrawRun(run, style.For(face), brush, x, baseline);
+                    Graphics.DrawString(line[start..i], style.For(face), brush, x, baseline, XStringFormats.BaseLineLeft);
+                    x += runWidth;
+                    runWidth = 0;
+                    start = i;
                 }
 
                 face = next;
-                run.Append(rune.ToString());
+                runWidth += style.Width(rune);
                 SetSupplementaryCharacters |= !rune.IsBmp;
+                i += length;
             }
 
             if (face is not null)
             {
-                DrawRun(run, style.For(face), brush, x, baseline);
+                Graphics.DrawString(start == 0 ? line : line[start..], style.For(face), brush, x, baseline, XStringFormats.BaseLineLeft);
             }
         }
 
@@ -89,32 +96,36 @@ public sealed partial class ReportPdfRenderer
 
         /// <summary>Cuts <paramref name="text"/> into lines no wider than <paramref name="width"/>, by whole characters
         /// (a supplementary-plane character is one rune, two UTF-16 units: never split).</summary>
-        public List<string> Wrap(string text, TextStyle style, double width)
+        public static List<string> Wrap(string text, TextStyle style, double width)
         {
+            text = WellFormed(text.ReplaceLineEndings(" "));
             var lines = new List<string>();
-            var line = new StringBuilder();
+            var start = 0;
             var lineWidth = 0.0;
-            foreach (var rune in text.ReplaceLineEndings(" ").EnumerateRunes())
+            for (var i = 0; i < text.Length;)
             {
-                var w = Width(style, rune);
-                if (lineWidth + w > width && line.Length > 0)
+                Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length);
+                var w = style.Width(rune);
+                if (lineWidth + w > width && i > start)
                 {
-                    lines.Add(line.ToString().TrimEnd());
-                    line.Clear();
+                    lines.Add(text[start..i].TrimEnd());
                     lineWidth = 0;
+                    start = i;
                     if (rune.Value == ' ')
                     {
+                        i += length;
+                        start = i;
                         continue;
                     }
                 }
 
-                line.Append(rune.ToString());
                 lineWidth += w;
+                i += length;
             }
 
-            if (line.Length > 0 || lines.Count == 0)
+            if (text.Length > start || lines.Count == 0)
             {
-                lines.Add(line.ToString());
+                lines.Add(text[start..]);
             }
 
             return lines;
@@ -126,23 +137,21 @@ public sealed partial class ReportPdfRenderer
             _graphics = null;
         }
 
-        private double Width(TextStyle style, Rune rune)
+        /// <summary>The text with any unpaired surrogate replaced by U+FFFD, as the renderer has always set it.</summary>
+        private static string WellFormed(string text)
         {
-            if (!_widths.TryGetValue((style, rune), out var w))
+            if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
             {
-                w = Graphics.MeasureString(rune.ToString(), style.For(style.Font.FaceFor(rune.Value))).Width;
-                _widths[(style, rune)] = w;
+                return text;
             }
 
-            return w;
-        }
+            var wellFormed = new StringBuilder(text.Length);
+            foreach (var rune in text.EnumerateRunes())
+            {
+                wellFormed.Append(rune.ToString());
+            }
 
-        private double DrawRun(StringBuilder run, XFont font, XBrush brush, double x, double baseline)
-        {
-            var text = run.ToString();
-            run.Clear();
-            Graphics.DrawString(text, font, brush, x, baseline, XStringFormats.BaseLineLeft);
-            return x + Graphics.MeasureString(text, font).Width;
+            return wellFormed.ToString();
         }
 
         private XGraphics NewPage()
@@ -157,9 +166,17 @@ public sealed partial class ReportPdfRenderer
         }
     }
 
-    /// <summary>One size and weight, in both faces of the report font.</summary>
+    /// <summary>One size and weight, in both faces of the report font, with the width of each character it has set.
+    /// The renderer is one per site and its styles are shared by every report made, on any thread.</summary>
     private sealed class TextStyle(ReportFont font, double size, XFontStyleEx style)
     {
+        // Past this many distinct characters a style stops remembering new ones (text from imports could hold any of
+        // Unicode's million code points); the common Chinese characters are some thousands.
+        private const int MaxRememberedWidths = 30_000;
+
+        private readonly ConcurrentDictionary<int, double> _widths = new();
+        private int _remembered;
+
         public ReportFont Font { get; } = font;
 
         public double Size { get; } = size;
@@ -172,5 +189,24 @@ public sealed partial class ReportPdfRenderer
         public double Ascent => Size * Main.Metrics.Ascent / Main.Metrics.UnitsPerEm;
 
         public XFont For(ReportFont.Face face) => face == Font.Main ? Main : Fallback;
+
+        /// <summary>How far <paramref name="rune"/> advances the pen in the face that sets it: PDFsharp's own measure
+        /// (glyph advance, plus the simulated bold's widening), asked once per character and kept.</summary>
+        public double Width(Rune rune)
+        {
+            if (_widths.TryGetValue(rune.Value, out var width))
+            {
+                return width;
+            }
+
+            using var measure = XGraphics.CreateMeasureContext(new XSize(PageWidth, PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
+            width = measure.MeasureString(rune.ToString(), For(Font.FaceFor(rune.Value))).Width;
+            if (Volatile.Read(ref _remembered) < MaxRememberedWidths && _widths.TryAdd(rune.Value, width))
+            {
+                Interlocked.Increment(ref _remembered);
+            }
+
+            return width;
+        }
     }
 }

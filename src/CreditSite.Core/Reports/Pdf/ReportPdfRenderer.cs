@@ -131,7 +131,7 @@ public sealed partial class ReportPdfRenderer
         foreach (var row in rows)
         {
             layout.Draw(row[0] + "：", _strong, XBrushes.Black, Margin);
-            foreach (var line in layout.Wrap(row[1], _body, valueWidth))
+            foreach (var line in Layout.Wrap(row[1], _body, valueWidth))
             {
                 layout.Draw(line, _body, XBrushes.Black, Margin + labelWidth);
                 layout.Y += LineHeight(_body);
