@@ -6,34 +6,47 @@ using CreditSite.Web.Features.LocalIdentityProvider;
 using CreditSite.Web.Tests.Infrastructure;
 using CreditSite.Web.Tests.Records;
 using CreditSite.Web.Tests.Reports;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CreditSite.Web.Tests.CreditRepair;
 
 /// <summary>Issue 14's journeys in headless Chromium against the real site on Kestrel, signed in through the real
-/// local identity provider: a person with a penalty past its minimum publication period applies for repair, the
-/// deciding department accepts and approves it, and the record leaves search, the subject's page and the record's page
-/// within seconds and appears as a removal in <c>GET /api/v1/records?changed_since=</c>; an objection puts 异议处理中
-/// on the record until it is decided; anyone checks a request by number and query code and sees its timeline.</summary>
+/// local identity provider: a person with a penalty past its minimum publication period applies for repair with a PDF
+/// proof of payment (scanned by a real clamd), the deciding department downloads the proof, accepts and approves
+/// the request, and the record leaves search, the subject's page and the record's page within seconds and appears as
+/// a removal in <c>GET /api/v1/records?changed_since=</c>; an objection puts 异议处理中 on the record until it is
+/// decided; anyone checks a request by number and query code and sees its timeline.</summary>
 public sealed class CreditRepairJourneyBrowserTests(CreditRepairJourneyBrowserTests.Site site)
     : IClassFixture<CreditRepairJourneyBrowserTests.Site>
 {
     private const string Department = "市市场监督管理局";
 
     /// <summary>张伟 (the local provider's person) with two penalties of the department whose staff the provider has:
-    /// one decided 200 days ago (past its minimum period), one to object to.</summary>
+    /// one decided 200 days ago (past its minimum period), one to object to; attachments are scanned by a clamd of its
+    /// own.</summary>
     public sealed class Site : KestrelReportsSite, IAsyncLifetime
     {
         public const string Repaired = "CF-P01";
         public const string Objected = "CF-P02";
 
+        // Initialised before the base constructor starts the server, which reads it in ConfigureWebHost.
+        private readonly ClamdServer _clamd = new();
+
         public DateTimeOffset Since { get; private set; }
 
         public string RepairedNumber { get; private set; } = string.Empty;
 
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("CreditRepair:ClamAv:SocketPath", _clamd.SocketPath);
+        }
+
         public async Task InitializeAsync()
         {
+            await _clamd.InitializeAsync();
             var today = CreditCalendar.Today(Clock);
             Since = Clock.GetUtcNow().AddSeconds(-1);
             PublicRecord Penalty(string id)
@@ -50,7 +63,7 @@ public sealed class CreditRepairJourneyBrowserTests(CreditRepairJourneyBrowserTe
             await RecordSamples.IndexedAsync(Services, outcome.ChangeSeq);
         }
 
-        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+        async Task IAsyncLifetime.DisposeAsync() => await _clamd.DisposeAsync();
     }
 
     [Fact]
@@ -88,6 +101,10 @@ public sealed class CreditRepairJourneyBrowserTests(CreditRepairJourneyBrowserTe
         await person.GetByLabel("整改情况", new() { Exact = false }).FillAsync("已按期缴清罚款，并完成整改。");
         await person.GetByLabel("联系电话", new() { Exact = false }).FillAsync("13912345678");
         await person.GetByLabel("我已阅读并接受《信用修复承诺书》", new() { Exact = false }).CheckAsync();
+        await person.GetByLabel("履行义务的证明材料").SetInputFilesAsync(new FilePayload
+        {
+            Name = "罚款缴纳凭证.pdf", MimeType = "application/pdf", Buffer = AttachmentSamples.Pdf,
+        });
         audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(person));
         await person.GetByRole(AriaRole.Button, new() { Name = "提交信用修复申请" }).ClickAsync();
         var number = (await person.Locator("#request-number").InnerTextAsync()).Trim();
@@ -104,6 +121,10 @@ public sealed class CreditRepairJourneyBrowserTests(CreditRepairJourneyBrowserTe
         audits.AddRange(await HeadlessChromium.SeriousAxeViolationsAsync(staff));
         await staff.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await staff.WaitForURLAsync($"**/desk/{number}");
+        var proof = await staff.RunAndWaitForDownloadAsync(() => staff.GetByRole(AriaRole.Link, new() { Name = "罚款缴纳凭证.pdf" }).ClickAsync());
+        var saved = Path.Combine(artifacts, "repair-proof-downloaded-by-staff.pdf");
+        await proof.SaveAsAsync(saved);
+        Assert.Equal(AttachmentSamples.Pdf, await File.ReadAllBytesAsync(saved));
         await staff.GetByLabel("处理理由", new() { Exact = false }).FillAsync("材料齐全，予以受理。");
         await staff.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "通过修复" }).WaitForAsync();
