@@ -22,14 +22,16 @@ public sealed partial class EmbeddedSearchEngine
 
         await WriteAsync(writer =>
         {
-            void Update(SearchDocument document) => writer.UpdateDocument(new Term(IndexFields.Id, document.Id), IndexFields.ToLucene(document));
+            static void Update(IndexWriter writer, LuceneDocumentBuilder builder, SearchDocument document) =>
+                writer.UpdateDocument(new Term(IndexFields.Id, document.Id), builder.Build(document));
 
             if (documents.Count < ParallelFrom)
             {
+                using var builder = new LuceneDocumentBuilder();
                 foreach (var document in documents)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    Update(document);
+                    Update(writer, builder, document);
                 }
             }
             else
@@ -42,7 +44,14 @@ public sealed partial class EmbeddedSearchEngine
                     lastById[document.Id] = document;
                 }
 
-                Parallel.ForEach(lastById.Values, new ParallelOptions { MaxDegreeOfParallelism = ParallelIndexLoader.IndexingThreads, CancellationToken = cancellationToken }, Update);
+                Parallel.ForEach(lastById.Values, new ParallelOptions { MaxDegreeOfParallelism = ParallelIndexLoader.IndexingThreads, CancellationToken = cancellationToken },
+                    () => new LuceneDocumentBuilder(),
+                    (document, _, builder) =>
+                    {
+                        Update(writer, builder, document);
+                        return builder;
+                    },
+                    static builder => builder.Dispose());
             }
         }, cancellationToken);
     }

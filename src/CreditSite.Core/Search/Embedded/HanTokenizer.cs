@@ -94,7 +94,8 @@ internal sealed class HanTokenizer : Tokenizer
             _inSegment = false;
         }
 
-        _text = m_input.ReadToEnd();
+        // Lucene.NET's reader over an empty string gives null here.
+        _text = m_input.ReadToEnd() ?? string.Empty;
         _next = 0;
     }
 

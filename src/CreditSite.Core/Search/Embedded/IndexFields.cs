@@ -2,11 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreditSite.Domain;
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 
 namespace CreditSite.Search.Embedded;
 
-/// <summary>The Lucene fields of one <see cref="SearchDocument"/>, and the mapping both ways.</summary>
+/// <summary>The Lucene fields of one <see cref="SearchDocument"/> (written by <see cref="LuceneDocumentBuilder"/>), and the
+/// document read back from its stored copy.</summary>
 internal static class IndexFields
 {
     // Exact keywords (StringField: one term, not analysed).
@@ -86,75 +86,6 @@ internal static class IndexFields
 
     public static readonly ISet<string> StoredOnly = new HashSet<string> { Stored };
 
-    public static Document ToLucene(SearchDocument source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        var doc = new Document
-        {
-            new StringField(Id, source.Id, Lucene.Net.Documents.Field.Store.NO),
-            new SortedDocValuesField(IdSort, new BytesRef(source.Id)),
-        };
-
-        AddKeyword(doc, Type, source.Type.Code());
-        AddKeyword(doc, ListKind, source.ListKind?.Code());
-        AddKeyword(doc, Field, source.Field);
-        AddKeyword(doc, Department, source.IssuingDepartment);
-        AddKeyword(doc, SubjectType, source.SubjectType?.Code());
-        doc.Add(new SortedDocValuesField(FacetKey, new BytesRef(FacetKeyOf(source))));
-        AddKeyword(doc, SubjectKey, source.SubjectKey);
-        if (!string.IsNullOrEmpty(source.SubjectKey))
-        {
-            doc.Add(new SortedDocValuesField(SubjectGroup, new BytesRef(source.SubjectKey)));
-        }
-
-        AddKeyword(doc, Status, source.Status?.Code());
-        AddKeyword(doc, Uscc, source.Uscc);
-        AddKeyword(doc, ResidentIdHash, source.ResidentIdHash);
-        AddKeyword(doc, EntryId, source.EntryId);
-        AddKeyword(doc, DecisionNumber, source.DecisionNumber);
-        AddKeyword(doc, Category, source.Category);
-        foreach (var penaltyType in source.PenaltyTypes ?? [])
-        {
-            AddKeyword(doc, PenaltyType, penaltyType);
-        }
-
-        if (source.Withdrawn)
-        {
-            AddKeyword(doc, Withdrawn, "1");
-        }
-
-        doc.Add(new Int32Field(Date, source.Date.DayNumber, Lucene.Net.Documents.Field.Store.NO));
-        doc.Add(new NumericDocValuesField(DateSort, source.Date.DayNumber));
-        if (source.PublicUntil is { } until)
-        {
-            doc.Add(new Int32Field(PublicUntil, until.DayNumber, Lucene.Net.Documents.Field.Store.NO));
-        }
-
-        foreach (var name in Names(source))
-        {
-            doc.Add(new TextField(NameWords, name, Lucene.Net.Documents.Field.Store.NO));
-            doc.Add(new TextField(NameGrams, name, Lucene.Net.Documents.Field.Store.NO));
-        }
-
-        // The body, then the descriptive values a person may type (a department, a field, a decision number) unless
-        // the body already says them: analysing them twice would only cost indexing time.
-        if (!string.IsNullOrWhiteSpace(source.Body))
-        {
-            doc.Add(new TextField(Body, source.Body, Lucene.Net.Documents.Field.Store.NO));
-        }
-
-        foreach (var text in new[] { source.IssuingDepartment, source.Field, source.DecisionNumber, source.LegalBasis, source.Category })
-        {
-            if (!string.IsNullOrWhiteSpace(text) && !source.Body.Contains(text, StringComparison.Ordinal))
-            {
-                doc.Add(new TextField(Body, text, Lucene.Net.Documents.Field.Store.NO));
-            }
-        }
-
-        doc.Add(new StoredField(Stored, JsonSerializer.SerializeToUtf8Bytes(source, StoredDocumentJson.Default.SearchDocument)));
-        return doc;
-    }
-
     public static SearchDocument FromLucene(Document doc)
     {
         var bytes = doc.GetBinaryValue(Stored) ?? throw new InvalidOperationException("Index document without its stored copy.");
@@ -164,7 +95,7 @@ internal static class IndexFields
 
     /// <summary>The title, and the subject's name when the title does not already contain it ("常州恒达建材有限公司（黑名单）"
     /// holds every word and bigram of "常州恒达建材有限公司").</summary>
-    private static IEnumerable<string> Names(SearchDocument source)
+    internal static IEnumerable<string> Names(SearchDocument source)
     {
         if (!string.IsNullOrWhiteSpace(source.Title))
         {
@@ -183,14 +114,6 @@ internal static class IndexFields
             {
                 yield return former;
             }
-        }
-    }
-
-    private static void AddKeyword(Document doc, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            doc.Add(new StringField(name, value, Lucene.Net.Documents.Field.Store.NO));
         }
     }
 }

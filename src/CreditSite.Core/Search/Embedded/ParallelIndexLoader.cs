@@ -10,6 +10,10 @@ internal static class ParallelIndexLoader
 {
     private const int ProgressEvery = 1000;
 
+    /// <summary>Documents handed to a worker at a time: one hand-over per document woke a worker (and set the thread
+    /// pool spinning) for every few microseconds of work.</summary>
+    private const int BatchSize = 128;
+
     public static readonly int IndexingThreads = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Reads the source on this thread and analyses on <see cref="IndexingThreads"/> others. A document whose id
@@ -24,22 +28,26 @@ internal static class ParallelIndexLoader
         // one thread, so the update of a later occurrence always follows (and deletes) the earlier one. With a shared
         // queue, another thread could apply the update first and both copies would stay.
         var queues = Enumerable.Range(0, IndexingThreads)
-            .Select(_ => Channel.CreateBounded<(SearchDocument Document, bool Seen)>(new BoundedChannelOptions(2048) { SingleWriter = true, SingleReader = true }))
+            .Select(_ => Channel.CreateBounded<List<(SearchDocument Document, bool Seen)>>(new BoundedChannelOptions(16) { SingleWriter = true, SingleReader = true }))
             .ToArray();
         var workers = queues.Select(queue => Task.Run(async () =>
         {
             try
             {
-                await foreach (var (document, seen) in queue.Reader.ReadAllAsync(failed.Token))
+                using var builder = new LuceneDocumentBuilder();
+                await foreach (var batch in queue.Reader.ReadAllAsync(failed.Token))
                 {
-                    var doc = IndexFields.ToLucene(document);
-                    if (seen)
+                    foreach (var (document, seen) in batch)
                     {
-                        writer.UpdateDocument(new Term(IndexFields.Id, document.Id), doc);
-                    }
-                    else
-                    {
-                        writer.AddDocument(doc);
+                        var fields = builder.Build(document);
+                        if (seen)
+                        {
+                            writer.UpdateDocument(new Term(IndexFields.Id, document.Id), fields);
+                        }
+                        else
+                        {
+                            writer.AddDocument(fields);
+                        }
                     }
                 }
             }
@@ -53,16 +61,32 @@ internal static class ParallelIndexLoader
         long count = 0;
         var ids = new HashSet<ulong>();
         Exception? readError = null;
+        var batches = queues.Select(_ => new List<(SearchDocument, bool)>(BatchSize)).ToArray();
         try
         {
             await foreach (var document in documents.WithCancellation(failed.Token))
             {
                 var hash = Fnv1a64(document.Id);
                 var seen = !ids.Add(hash) || alreadyIndexed(document.Id);
-                await queues[(int)(hash % (ulong)queues.Length)].Writer.WriteAsync((document, seen), failed.Token);
+                var worker = (int)(hash % (ulong)queues.Length);
+                batches[worker].Add((document, seen));
+                if (batches[worker].Count == BatchSize)
+                {
+                    await queues[worker].Writer.WriteAsync(batches[worker], failed.Token);
+                    batches[worker] = new List<(SearchDocument, bool)>(BatchSize);
+                }
+
                 if (++count % ProgressEvery == 0)
                 {
                     progress?.Report(count);
+                }
+            }
+
+            for (var worker = 0; worker < queues.Length; worker++)
+            {
+                if (batches[worker].Count > 0)
+                {
+                    await queues[worker].Writer.WriteAsync(batches[worker], failed.Token);
                 }
             }
         }

@@ -111,17 +111,16 @@ internal sealed class SearchAnalysis : IDisposable
         Bigrams.Dispose();
     }
 
-    /// <summary>Standard tokenizer (extended to every CJK extension by <see cref="HanTokenizer"/>), width folding, lower case, CJK bigrams.</summary>
+    /// <summary>Standard tokenizer (extended to every CJK extension by <see cref="HanTokenizer"/>), width folding, lower case, CJK bigrams
+    /// (<see cref="HanBigramFilter"/>, the tokens of Lucene's <c>CJKBigramFilter</c>).</summary>
     private sealed class BigramAnalyzer(bool withUnigrams) : Analyzer
     {
-        private const CJKScript AllScripts = CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL;
-
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var tokenizer = new HanTokenizer(reader);
             TokenStream stream = new CJKWidthFilter(tokenizer);
             stream = new InvariantLowerCaseFilter(stream);
-            stream = new CJKBigramFilter(stream, AllScripts, withUnigrams);
+            stream = new HanBigramFilter(stream, withUnigrams);
             return new TokenStreamComponents(tokenizer, stream);
         }
 
