@@ -10,8 +10,9 @@ public static class AttachmentDownloads
 {
     public static IEndpointRouteBuilder MapAttachmentDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/requests/{number}/attachments/{id:long}", ForApplicantAsync).RequireAuthorization();
-        app.MapGet("/desk/{number}/attachments/{id:long}", ForDepartmentAsync).RequireAuthorization();
+        // Downloads behind the site's sign-in, not part of the platform API that /openapi/v1.json describes.
+        app.MapGet("/requests/{number}/attachments/{id:long}", ForApplicantAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/desk/{number}/attachments/{id:long}", ForDepartmentAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 
