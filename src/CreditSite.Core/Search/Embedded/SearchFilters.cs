@@ -246,4 +246,24 @@ internal sealed class AlwaysRandomAccess : FilteredQuery.RandomAccessFilterStrat
     public static readonly AlwaysRandomAccess Instance = new();
 
     protected override bool UseRandomAccess(IBits bits, int firstFilterDoc) => true;
+
+    /// <summary>The query's own bulk scorer over the filter's bits: Lucene's default wraps the filtered scorer in a
+    /// document-at-a-time loop, which keeps a disjunction (a term in the name or the body) from Lucene's bucketed
+    /// <c>BooleanScorer</c> even when the collector takes documents out of order.</summary>
+    public override BulkScorer? FilteredBulkScorer(AtomicReaderContext context, Weight weight, bool scoreDocsInOrder, DocIdSet docIdSet)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        ArgumentNullException.ThrowIfNull(docIdSet);
+        var bits = docIdSet.Bits;
+        if (bits is null)
+        {
+            return base.FilteredBulkScorer(context, weight, scoreDocsInOrder, docIdSet);
+        }
+
+        // As the default does: a filter that accepts nothing in this segment scores nothing.
+        var first = docIdSet.GetIterator();
+        return first is null || first.NextDoc() == DocIdSetIterator.NO_MORE_DOCS
+            ? null
+            : weight.GetBulkScorer(context, scoreDocsInOrder, bits);
+    }
 }
