@@ -93,6 +93,10 @@ foreach (var i in Enumerable.Range(0, requests.Count).OrderByDescending(i => med
     Console.WriteLine($"  {medians[i],8:F2} ms  {totals[i],8}{(lowerBounds[i] ? "+" : " ")} hits  {HttpUtility.UrlDecode(requests[i].Line)}");
 }
 
+// Peak resident memory of this process (the index is memory-mapped, so its pages read count as well).
+var peak = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?.Split(':')[1].Trim();
+Console.WriteLine($"peak memory (VmHWM): {peak}");
+
 var buckets = new[] { 0L, 100, 1_000, 10_000, 100_000, long.MaxValue };
 for (var b = 0; b < buckets.Length - 1; b++)
 {
