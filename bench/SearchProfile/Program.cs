@@ -10,7 +10,7 @@ using CreditSite.Search.Embedded;
 // The embedded engine's cost per query, without HTTP, over the index a bench/search/run.sh run left behind; the result
 // cache is off, so every query searches. Shows the slowest queries and the time by number of matches.
 // Usage: dotnet run -c Release --project bench/SearchProfile -- <dataPath> <queries.txt> [rounds]   (FACETS=0: no facets;
-// GROUP=1: one row per subject, as the one-stop query asks; CPU=1: thread CPU time)
+// GROUP=1: one row per subject, as the one-stop query asks; CPU=1: thread CPU time; THREADS=n: n searches at once)
 // Each line of queries.txt is a query string as bench/search/run.sh and records.sh send it (q=…&type=…&kind=…&field=…
 // &department=…&category=…&penalty_type=…&subject_type=…&sort=newest&page=…); a line without q browses, newest first.
 // dotnet run -c Release --project bench/SearchProfile -- generate <dataPath> <records> <queries.txt> writes a mixed index
@@ -28,6 +28,9 @@ var withFacets = Environment.GetEnvironmentVariable("FACETS") != "0";
 var bySubject = Environment.GetEnvironmentVariable("GROUP") == "1";
 // CPU=1: the searching thread's CPU time instead of wall time (a loaded, shared machine makes wall time mostly waiting).
 var cpuTime = Environment.GetEnvironmentVariable("CPU") == "1";
+// THREADS=n: n threads search at once, each its share of the queries (as the site does under load: peak memory then
+// includes what each thread keeps between searches).
+var threads = int.TryParse(Environment.GetEnvironmentVariable("THREADS"), out var n) && n > 1 ? n : 1;
 var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
 var requests = lines.Select(line =>
@@ -60,7 +63,7 @@ var requests = lines.Select(line =>
 }).ToList();
 
 using var engine = new EmbeddedSearchEngine(dataPath, settings: new EmbeddedIndexSettings { ResultCacheEntries = 0 });
-Console.WriteLine($"{await engine.CountAsync()} documents, {requests.Count} queries, facets {(withFacets ? "on" : "off")}, {(bySubject ? "by subject" : "by document")}, {(cpuTime ? "thread CPU time" : "wall time")}");
+Console.WriteLine($"{await engine.CountAsync()} documents, {requests.Count} queries, facets {(withFacets ? "on" : "off")}, {(bySubject ? "by subject" : "by document")}, {(cpuTime ? "thread CPU time" : "wall time")}, {threads} thread(s)");
 var times = new double[requests.Count];
 var totals = new long[requests.Count];
 var lowerBounds = new bool[requests.Count];
@@ -68,15 +71,20 @@ var byRound = new double[rounds][];
 for (var round = 0; round < rounds; round++)
 {
     var all = Stopwatch.StartNew();
-    for (var i = 0; i < requests.Count; i++)
+    var workers = Enumerable.Range(0, threads).Select(worker => new Thread(() =>
     {
-        var watch = Stopwatch.StartNew();
-        var cpu = cpuTime ? ThreadCpu.Milliseconds() : 0;
-        var results = engine.SearchAsync(requests[i].Request).GetAwaiter().GetResult();
-        times[i] = cpuTime ? ThreadCpu.Milliseconds() - cpu : watch.Elapsed.TotalMilliseconds;
-        totals[i] = results.Total;
-        lowerBounds[i] = results.TotalIsLowerBound;
-    }
+        for (var i = worker; i < requests.Count; i += threads)
+        {
+            var watch = Stopwatch.StartNew();
+            var cpu = cpuTime ? ThreadCpu.Milliseconds() : 0;
+            var results = engine.SearchAsync(requests[i].Request).GetAwaiter().GetResult();
+            times[i] = cpuTime ? ThreadCpu.Milliseconds() - cpu : watch.Elapsed.TotalMilliseconds;
+            totals[i] = results.Total;
+            lowerBounds[i] = results.TotalIsLowerBound;
+        }
+    })).ToList();
+    workers.ForEach(w => w.Start());
+    workers.ForEach(w => w.Join());
 
     byRound[round] = (double[])times.Clone();
 
