@@ -105,7 +105,7 @@ foreach (var i in Enumerable.Range(0, requests.Count).OrderByDescending(i => med
 
 // Peak resident memory of this process (the index is memory-mapped, so its pages read count as well).
 var peak = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?.Split(':')[1].Trim();
-Console.WriteLine($"peak memory (VmHWM): {peak}");
+Console.WriteLine($"peak memory (VmHWM): {peak}; managed heap after a full collection {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
 
 var buckets = new[] { 0L, 100, 1_000, 10_000, 100_000, long.MaxValue };
 for (var b = 0; b < buckets.Length - 1; b++)
