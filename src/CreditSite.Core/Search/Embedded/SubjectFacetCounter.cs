@@ -20,11 +20,11 @@ internal sealed class SubjectFacetCounter(int subjects)
     private int[]? _first = ArrayPool<int>.Shared.Rent(Math.Max(1, subjects));
     private int[]? _last = ArrayPool<int>.Shared.Rent(Math.Max(1, subjects));
 
-    // The noted combinations, each the subject's previous noted one (high half; -1: the end of its chain) and its
-    // combination (low half).
+    // The noted combinations: in the high half the subject's previous noted one, or for the first of a subject's chain
+    // the subject as ~subject (negative: the chain ends there, and a scan finds every chained subject without a list of
+    // them); in the low half the combination.
     private long[] _noted = ArrayPool<long>.Shared.Rent(1024);
     private int _notedCount;
-    private readonly List<int> _chained = [];
 
     // Combinations as value ids, how many rows counted each, and the values (dimension, name) by id.
     private readonly List<int[]> _combos = [];
@@ -77,17 +77,13 @@ internal sealed class SubjectFacetCounter(int subjects)
             _noted = larger;
         }
 
-        if (last < 0)
-        {
-            _chained.Add((int)group);
-        }
-
-        _noted[_notedCount] = (long)last << 32 | (uint)combo;
+        _noted[_notedCount] = (long)(last >= 0 ? last : ~(int)group) << 32 | (uint)combo;
         _last[group] = _notedCount++;
     }
 
     private int ComboAt(int noted) => (int)(_noted[noted] & 0xFFFFFFFF);
 
+    /// <summary>The subject's previous noted combination, or (negative) ~subject at the start of its chain.</summary>
     private int PreviousOf(int noted) => (int)(_noted[noted] >> 32);
 
     private int ComboOf(int ord)
@@ -139,8 +135,14 @@ internal sealed class SubjectFacetCounter(int subjects)
         // Subjects whose matching documents have several combinations: each value not among the first's counts once.
         var stamps = new int[_values.Count];
         var stamp = 0;
-        foreach (var subject in _chained)
+        for (var start = 0; start < _notedCount; start++)
         {
+            if (PreviousOf(start) >= 0)
+            {
+                continue;
+            }
+
+            var subject = ~PreviousOf(start);
             stamp++;
             if (_first![subject] is var first and >= 0)
             {
