@@ -97,6 +97,41 @@ public abstract partial class SearchEngineContract
         Assert.Equal(["entry:E-BEFORE"], Ids(to));
     }
 
+    [SkippableFact]
+    public async Task ABrowseWithSeveralFiltersOverManyDocumentsFindsExactlyThoseInEveryFilter()
+    {
+        // 300 records, more than a few 64-document words of a bit set: every third a penalty, half of those with 警告,
+        // every fifth of those repaired (out of view); one subject each, one day apart.
+        var documents = new List<SearchDocument>();
+        for (var i = 0; i < 300; i++)
+        {
+            var name = $"常州恒达第{i}建材有限公司";
+            documents.Add(i % 3 == 0
+                ? Penalty($"CF-{i}", name, 300 + i, [i % 2 == 0 ? "警告" : "罚款"], decided: Today.AddDays(-i),
+                    status: i % 5 == 0 ? RecordStatus.Repaired : RecordStatus.Active)
+                : Licence($"XK-{i}", name, 300 + i, decided: Today.AddDays(-i)));
+        }
+
+        var engine = await NewEngineAsync([.. documents]);
+        var expected = Enumerable.Range(0, 300).Where(i => i % 6 == 0 && i % 5 != 0).Select(i => $"penalty:CF-{i}").ToList();
+
+        foreach (var grouped in new[] { false, true })
+        {
+            var seen = new List<string>();
+            for (var page = 1; page <= 7; page++)
+            {
+                var results = await engine.SearchAsync(Request() with
+                {
+                    Types = [DocumentType.Penalty], PenaltyType = "警告", Sort = SearchSort.Newest, Page = page, PageSize = 7, GroupBySubject = grouped,
+                });
+                Assert.Equal(expected.Count, results.Total);
+                seen.AddRange(Ids(results));
+            }
+
+            Assert.Equal(expected, seen);
+        }
+    }
+
     // ---- facets ----
 
     [SkippableFact]

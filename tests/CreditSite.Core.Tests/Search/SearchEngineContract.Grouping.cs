@@ -138,6 +138,8 @@ public abstract partial class SearchEngineContract
         Assert.Equal([new FacetValue("penalty", 2), new FacetValue("licence", 1), new FacetValue("policy", 1)], results.Facets["type"]);
         Assert.Equal([new FacetValue("罚款", 2), new FacetValue("警告", 1)], results.Facets["penalty_type"]);
         Assert.Equal([new FacetValue("普通", 1)], results.Facets["category"]);
+        Assert.Equal([new FacetValue("市市场监督管理局", 2), new FacetValue("市行政审批局", 1)], results.Facets["department"]);
+        Assert.Equal([new FacetValue("legal_person", 2)], results.Facets["subject_type"]);
 
         // Each count is the total of the grouped search filtered by that value.
         Assert.Equal(2, (await engine.SearchAsync(Grouped("恒达") with { Types = [DocumentType.Penalty] })).Total);

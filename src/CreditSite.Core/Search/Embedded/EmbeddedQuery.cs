@@ -92,7 +92,12 @@ internal sealed class EmbeddedQuery
         // The filters as one set of bits that the query's scorers consult per document (random access), rather than
         // more clauses to leapfrog through: on 1M documents the visibility filter alone cost a tenth of a search.
         var filter = all.Count == 1 ? all[0] : new AllOfFilter(all);
-        var query = new FilteredQuery(match ?? new MatchAllDocsQuery(), filter, AlwaysRandomAccess.Instance);
+
+        // A browse (no text, no identifier) steps through the filter's own set bits: a filtered match-all query would
+        // visit every document of the index and ask the filter about each (45 ms for 12,000 penalties of 1.3M documents).
+        Query query = match is null
+            ? new ConstantScoreQuery(filter)
+            : new FilteredQuery(match, filter, AlwaysRandomAccess.Instance);
         return new EmbeddedQuery(query, hasText, highlightTerms);
     }
 

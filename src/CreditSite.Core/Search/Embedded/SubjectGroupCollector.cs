@@ -13,7 +13,11 @@ namespace CreditSite.Search.Embedded;
 internal sealed class SubjectGroupCollector(SubjectOrdinals ordinals, int wanted, bool byScore, SubjectFacetCounter? facets) : ICollector, IDisposable
 {
     private readonly TopGroups _top = new(wanted);
-    private readonly FixedBitSet _seen = new(Math.Max(1, ordinals.Count));
+
+    // One bit per subject, in a rented array: a new one would be a large object per search (200 KB at 1.7M subjects),
+    // and those bring on full collections.
+    private readonly FixedBitSet _seen = new(RentCleared((Math.Max(1, ordinals.Count) + 63) >> 6), Math.Max(1, ordinals.Count));
+    private bool _disposed;
 
     // Matching documents by subject; an entry is written when its subject is first met, so the rented array needs no clearing.
     private int[]? _matched = ArrayPool<int>.Shared.Rent(Math.Max(1, ordinals.Count));
@@ -78,10 +82,19 @@ internal sealed class SubjectGroupCollector(SubjectOrdinals ordinals, int wanted
 
     public void Dispose()
     {
-        if (_matched is not null)
+        if (!_disposed)
         {
-            ArrayPool<int>.Shared.Return(_matched);
+            _disposed = true;
+            ArrayPool<int>.Shared.Return(_matched!);
+            ArrayPool<long>.Shared.Return(_seen.GetBits());
             _matched = null;
         }
+    }
+
+    private static long[] RentCleared(int words)
+    {
+        var bits = ArrayPool<long>.Shared.Rent(words);
+        Array.Clear(bits, 0, words);
+        return bits;
     }
 }

@@ -135,11 +135,14 @@ internal static class SubjectSummaries
                 }
             }
 
+            // Documents may come out of order (the bucketed scorer): of equal dates the lower document wins, as it did
+            // when they came in order.
             var date = _subjects.Dates[doc];
-            if (date > tally.NewestDate || tally.NewestDoc < 0)
+            var global = _docBase + doc;
+            if (tally.NewestDoc < 0 || date > tally.NewestDate || (date == tally.NewestDate && global < tally.NewestDoc))
             {
                 tally.NewestDate = date;
-                tally.NewestDoc = _docBase + doc;
+                tally.NewestDoc = global;
             }
         }
     }
