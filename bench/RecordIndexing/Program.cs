@@ -22,6 +22,13 @@ using Lucene.Net.Store;
 //   cached     the same with a NameWordsCache, as a bulk load runs (name_words replayed for a name seen before; a
 //              subject's records are spread over the stream, so use all of an import's records to see its hit rate).
 // "index" includes analysis: it is what the import's writer threads pay per document.
+// bulk <source data> <target data>: see BulkLoad.
+if (args[0] == "bulk")
+{
+    await CreditSite.Bench.RecordIndexing.BulkLoad.RunAsync(args[1], args[2]);
+    return;
+}
+
 var dataPath = args[0];
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;

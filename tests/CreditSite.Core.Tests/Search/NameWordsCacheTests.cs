@@ -59,6 +59,35 @@ public sealed class NameWordsCacheTests : IDisposable
     }
 
     [Fact]
+    public void ACacheThatGrewKeepsMostNamesAndStillGivesEachItsOwnWords()
+    {
+        // 5,000 names: more than the first 4,096 slots, so the array grows (names move over) while being filled.
+        var names = Enumerable.Range(0, 5000).Select(i => $"常州第{i}号建材有限公司（行政许可）").ToList();
+        var asked = new CountingAnalyzer(_analysis.Words);
+        var cache = new NameWordsCache(asked, slots: 1 << 16);
+        Assert.Equal(4096, cache.Slots); // a small load allocates little
+        foreach (var name in names)
+        {
+            cache.Get(name);
+        }
+
+        Assert.Equal(names.Count, asked.Calls);
+        Assert.Equal(16384, cache.Slots);
+        foreach (var name in names)
+        {
+            cache.Get(name);
+        }
+
+        // Those still held when the array grew were moved to where a lookup finds them: most are found again (were
+        // they lost in the move, over four in five would be analysed again).
+        Assert.InRange(asked.Calls - names.Count, 0, names.Count * 3 / 5);
+        foreach (var name in names.Where((_, i) => i % 250 == 0))
+        {
+            Assert.Equal(Tokens(_analysis.Words.GetTokenStream(IndexFields.NameWords, name)), Replayed(cache, name));
+        }
+    }
+
+    [Fact]
     public void BulkLoadWithReplayedNamesIndexesWhatTheAnalyserWouldHave()
     {
         // A subject's records repeat its name; a registry record adds its former names; long names bypass the cache.

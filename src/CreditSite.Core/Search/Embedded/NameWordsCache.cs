@@ -11,16 +11,24 @@ namespace CreditSite.Search.Embedded;
 /// there) and lock-free: an entry is one immutable string and a slot one reference, read and written whole.</summary>
 internal sealed class NameWordsCache
 {
-    /// <summary>2^20 slots: 8 MB of references, and one string of about 150 bytes for each name held (a 20-character
-    /// name of 6 words; measured with bench/RecordIndexing's CACHE_MEMORY=1). The ~540k titles of the 5M-record set's
-    /// licences would hold ~75 MB, keeping about four in five of them (the others lose their slot to a later name).</summary>
+    /// <summary>At most 2^20 slots: 8 MB of references, and one string of about 150 bytes for each name held (a
+    /// 20-character name of 6 words; measured with bench/RecordIndexing's CACHE_MEMORY=1). The ~540k titles of the
+    /// 5M-record set's licences would hold ~75 MB, keeping about four in five of them (the others lose their slot to a
+    /// later name).</summary>
     public const int DefaultSlots = 1 << 20;
+
+    /// <summary>Slots to start with: a small load (the site's synchroniser catching up a few changes) should not
+    /// allocate the full array.</summary>
+    private const int FirstSlots = 1 << 12;
 
     /// <summary>Longer names are analysed each time: an entry stores lengths and offsets as 16-bit characters.</summary>
     public const int MaxNameLength = 4_000;
 
     private readonly Analyzer _words;
-    private readonly string?[] _slots;
+    private readonly int _maxSlots;
+    private readonly Lock _growing = new();
+    private string?[] _slots;
+    private int _misses;
 
     public NameWordsCache(Analyzer words, int slots = DefaultSlots)
     {
@@ -31,8 +39,12 @@ internal sealed class NameWordsCache
         }
 
         _words = words;
-        _slots = new string?[slots];
+        _maxSlots = slots;
+        _slots = new string?[Math.Min(slots, FirstSlots)];
     }
+
+    /// <summary>The slots now (they grow with the names seen, up to the bound given).</summary>
+    public int Slots => Volatile.Read(ref _slots).Length;
 
     /// <summary>The words of <paramref name="name"/> (at most <see cref="MaxNameLength"/> characters), from the cache
     /// or analysed now (on the calling thread, with the analyser's per-thread stream).</summary>
@@ -40,7 +52,9 @@ internal sealed class NameWordsCache
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(name.Length, MaxNameLength);
-        ref var slot = ref _slots[name.GetHashCode() & (_slots.Length - 1)];
+        var slots = Volatile.Read(ref _slots);
+        var hash = name.GetHashCode();
+        ref var slot = ref slots[hash & (slots.Length - 1)];
         var entry = Volatile.Read(ref slot);
         if (entry is not null && new NameWords(entry).Name.SequenceEqual(name))
         {
@@ -49,7 +63,37 @@ internal sealed class NameWordsCache
 
         entry = Analyse(name);
         Volatile.Write(ref slot, entry);
+        // As many new names as slots: four times the slots, the names held so far moved over. A thread still on the
+        // old array only misses what the other put in the new one meanwhile.
+        if (Interlocked.Increment(ref _misses) >= slots.Length && slots.Length < _maxSlots)
+        {
+            Grow(slots);
+        }
+
         return new NameWords(entry);
+    }
+
+    private void Grow(string?[] slots)
+    {
+        lock (_growing)
+        {
+            if (!ReferenceEquals(_slots, slots))
+            {
+                return;
+            }
+
+            var larger = new string?[Math.Min(_maxSlots, slots.Length * 4)];
+            foreach (var entry in slots)
+            {
+                if (entry is not null)
+                {
+                    larger[string.GetHashCode(new NameWords(entry).Name) & (larger.Length - 1)] = entry;
+                }
+            }
+
+            Volatile.Write(ref _slots, larger);
+            _misses = 0;
+        }
     }
 
     /// <summary>Layout, one character per number: name length, word count, final increment, final offset; the name;
