@@ -90,3 +90,40 @@ internal static class BulkLoad
         }
     }
 }
+
+/// <summary><c>lookups &lt;data&gt;</c>: the CPU of asking an index, per document of a bulk load, whether it already holds
+/// the document's id (<c>UpsertAllAsync</c> does, to add instead of update), for ids it does not hold.</summary>
+internal static class IdLookups
+{
+    public static void Run(string dataPath)
+    {
+        using var engine = new EmbeddedSearchEngine(dataPath);
+        using var directory = FSDirectory.Open(Path.Combine(engine.IndexPath, engine.CurrentVersion!));
+        using var reader = DirectoryReader.Open(directory);
+        const int Count = 1_000_000;
+        var found = 0;
+        var cpu = ThreadCpuMs();
+        for (var i = 1; i <= Count; i++)
+        {
+            found += reader.DocFreq(new Term(IndexFields.Id, string.Create(CultureInfo.InvariantCulture, $"licence:DEMO-XK-{i:D8}")));
+        }
+
+        var spent = ThreadCpuMs() - cpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"DocFreq: {Count} absent ids looked up in {reader.NumDocs} documents ({reader.Leaves.Count} segments): {spent * 1000 / Count:F2} µs each ({found} found)"));
+
+        // What the bulk load uses: one reused terms enumerator per segment.
+        using var ids = new IndexedIds(directory);
+        found = 0;
+        cpu = ThreadCpuMs();
+        for (var i = 1; i <= Count; i++)
+        {
+            found += ids.Contains(string.Create(CultureInfo.InvariantCulture, $"licence:DEMO-XK-{i:D8}")) ? 1 : 0;
+        }
+
+        spent = ThreadCpuMs() - cpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"IndexedIds: {spent * 1000 / Count:F2} µs each ({found} found)"));
+    }
+
+    private static double ThreadCpuMs() => CreditSite.Bench.SearchProfile.ThreadCpu.Milliseconds();
+}

@@ -22,7 +22,13 @@ using Lucene.Net.Store;
 //   cached     the same with a NameWordsCache, as a bulk load runs (name_words replayed for a name seen before; a
 //              subject's records are spread over the stream, so use all of an import's records to see its hit rate).
 // "index" includes analysis: it is what the import's writer threads pay per document.
-// bulk <source data> <target data>: see BulkLoad.
+// bulk <source data> <target data>: see BulkLoad; lookups <data>: see IdLookups.
+if (args[0] == "lookups")
+{
+    CreditSite.Bench.RecordIndexing.IdLookups.Run(args[1]);
+    return;
+}
+
 if (args[0] == "bulk")
 {
     await CreditSite.Bench.RecordIndexing.BulkLoad.RunAsync(args[1], args[2]);
