@@ -14,7 +14,7 @@ internal sealed class NameWordsCache
     /// <summary>At most 2^20 slots: 8 MB of references, and one string of about 150 bytes for each name held (a
     /// 20-character name of 6 words; measured with bench/RecordIndexing's CACHE_MEMORY=1). The ~540k titles of the
     /// 5M-record set's licences would hold ~75 MB, keeping about four in five of them (the others lose their slot to a
-    /// later name).</summary>
+    /// later name); with every slot full (a rebuild of millions of names), ~160 MB.</summary>
     public const int DefaultSlots = 1 << 20;
 
     /// <summary>Slots to start with: a small load (the site's synchroniser catching up a few changes) should not
