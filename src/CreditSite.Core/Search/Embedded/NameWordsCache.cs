@@ -7,8 +7,9 @@ namespace CreditSite.Search.Embedded;
 /// <summary>The SmartCn words (<c>name_words</c>) of recently indexed names, replayed as a token stream instead of
 /// segmenting the name again. SmartCn was a quarter of a record's indexing CPU, and a bulk import indexes each name
 /// once per record of its subject (5M records about ~600k subjects: ~8 times). One cache per bulk load, shared by its
-/// indexing threads; bounded (a fixed array of slots, a name's slot chosen by its hash, the newcomer replacing what was
-/// there) and lock-free: an entry is one immutable string and a slot one reference, read and written whole.</summary>
+/// indexing threads; bounded (an array of slots that grows with the names up to a bound, a name's slot chosen by its
+/// hash, the newcomer replacing what was there) and lock-free: an entry is one immutable string and a slot one
+/// reference, read and written whole.</summary>
 internal sealed class NameWordsCache
 {
     /// <summary>At most 2^20 slots: 8 MB of references, and one string of about 150 bytes for each name held (a
