@@ -18,8 +18,23 @@ using Lucene.Net.Store;
 //   project    RecordDocuments.ToSearchDocument;
 //   document   LuceneDocumentBuilder.Build (fields, facet key, the stored copy as JSON) of the projected documents;
 //   analyse    every indexed field of those documents through the indexing analyser, tokens consumed, by field;
-//   index      the documents into an IndexWriter (a folder under /tmp, one thread, the engine's settings), committed.
+//   index      the documents into an IndexWriter (a folder under /tmp, one thread, the engine's settings), committed;
+//   cached     the same with a NameWordsCache, as a bulk load runs (name_words replayed for a name seen before; a
+//              subject's records are spread over the stream, so use all of an import's records to see its hit rate).
 // "index" includes analysis: it is what the import's writer threads pay per document.
+// bulk <source data> <target data>: see BulkLoad; lookups <data>: see IdLookups.
+if (args[0] == "lookups")
+{
+    CreditSite.Bench.RecordIndexing.IdLookups.Run(args[1]);
+    return;
+}
+
+if (args[0] == "bulk")
+{
+    await CreditSite.Bench.RecordIndexing.BulkLoad.RunAsync(args[1], args[2]);
+    return;
+}
+
 var dataPath = args[0];
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
@@ -43,6 +58,8 @@ var settings = new EmbeddedIndexSettings();
 var merge = Environment.GetEnvironmentVariable("MERGE") == "1";
 var byField = new Dictionary<string, double>(StringComparer.Ordinal);
 
+// SLOTS=16384: a smaller cache, to see what a cache too small for all names (as at 5M records) still saves.
+var slots = int.Parse(Environment.GetEnvironmentVariable("SLOTS") ?? NameWordsCache.DefaultSlots.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 var stages = new (string Name, Action Run)[]
 {
     ("baseline", () =>
@@ -114,32 +131,52 @@ var stages = new (string Name, Action Run)[]
             }
         }
     }),
-    ("index", () =>
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "record-indexing-" + Guid.NewGuid().ToString("N"));
-        using var directory = FSDirectory.Open(folder);
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalysis.Version, analysis.Indexing)
-        {
-            OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = settings.RamBufferSizeMb,
-        });
-        using var builder = new LuceneDocumentBuilder();
-        foreach (var document in documents)
-        {
-            writer.AddDocument(builder.Build(document));
-        }
-
-        if (merge)
-        {
-            // As an import of at least EmbeddedIndexSettings.MergeAfterBulkOf documents ends.
-            writer.ForceMerge(1);
-        }
-
-        writer.Commit();
-        writer.Dispose();
-        System.IO.Directory.Delete(folder, recursive: true);
-    }),
+    ("index", () => Index(nameWords: null)),
+    ("cached", () => Index(new NameWordsCache(analysis.Words, slots))),
 };
+
+if (Environment.GetEnvironmentVariable("CACHE_MEMORY") == "1")
+{
+    // The managed memory the cache of every record's title holds, per distinct title.
+    var titles = documents.Select(d => d.Title).Distinct(StringComparer.Ordinal).ToList();
+    new NameWordsCache(analysis.Words, 1).Get(titles[0]);  // SmartCn loads its dictionaries on first use
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    var cache = new NameWordsCache(analysis.Words, slots);
+    foreach (var title in titles)
+    {
+        cache.Get(new string(title.AsSpan()));  // a copy: in an import the cache alone keeps a name alive
+    }
+
+    var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+    GC.KeepAlive(cache);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cache of {slots} slots over {titles.Count} distinct titles: {held / 1048576.0:F1} MiB, {held / (double)Math.Min(slots, titles.Count):F0} bytes per slot filled (the slot array included)"));
+}
+
+void Index(NameWordsCache? nameWords)
+{
+    var folder = Path.Combine(Path.GetTempPath(), "record-indexing-" + Guid.NewGuid().ToString("N"));
+    using var directory = FSDirectory.Open(folder);
+    using var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalysis.Version, analysis.Indexing)
+    {
+        OpenMode = OpenMode.CREATE,
+        RAMBufferSizeMB = settings.RamBufferSizeMb,
+    });
+    using var builder = new LuceneDocumentBuilder(nameWords);
+    foreach (var document in documents)
+    {
+        writer.AddDocument(builder.Build(document));
+    }
+
+    if (merge)
+    {
+        // As an import of at least EmbeddedIndexSettings.MergeAfterBulkOf documents ends.
+        writer.ForceMerge(1);
+    }
+
+    writer.Commit();
+    writer.Dispose();
+    System.IO.Directory.Delete(folder, recursive: true);
+}
 
 // STAGES=index,analyse runs only those (e.g. under a profiler).
 if (Environment.GetEnvironmentVariable("STAGES") is { Length: > 0 } only)

@@ -340,6 +340,34 @@ public sealed class EmbeddedSearchEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task BulkUpsertReplacesDocumentsHeldInAnySegmentOfTheIndex()
+    {
+        // Three writes, three segments; the bulk load must find an id whichever segment holds it, or it would add a
+        // second copy beside the first.
+        using var engine = NewEngine(new EmbeddedIndexSettings { MergeAfterBulkOf = int.MaxValue });
+        await engine.UpsertAsync([Entry("E-1", "溧阳南山竹海旅游有限公司"), Entry("E-2", "金坛茅山茶业有限公司")]);
+        await engine.UpsertAsync([Entry("E-3", "武进淹城文化有限公司")]);
+        await engine.UpsertAsync([Entry("E-4", "新北恐龙园游乐有限公司"), Entry("E-5", "钟楼青果巷文旅有限公司")]);
+        using (var directory = FSDirectory.Open(Path.Combine(engine.IndexPath, engine.CurrentVersion!)))
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            Assert.Equal(3, reader.Leaves.Count);
+        }
+
+        await engine.UpsertAllAsync(Async([Entry("E-5", "常州恒达建材有限公司"), Entry("E-3", "常州龙城电子有限公司"), Entry("E-1", "常州诚信食品有限公司"), Entry("E-6", "天宁红梅公园管理有限公司")]));
+
+        Assert.Equal(6, await engine.CountAsync());
+        foreach (var gone in new[] { "竹海", "淹城", "青果巷" })
+        {
+            Assert.Empty((await engine.SearchAsync(Request(gone))).Hits);
+        }
+
+        Assert.Single((await engine.SearchAsync(Request("茅山"))).Hits);
+        Assert.Single((await engine.SearchAsync(Request("恒达"))).Hits);
+        Assert.Single((await engine.SearchAsync(Request("红梅公园"))).Hits);
+    }
+
+    [Fact]
     public async Task SmallBulkUpsertIntoALargerIndexIsNotMerged()
     {
         using var engine = NewEngine(new EmbeddedIndexSettings { MergeAfterBulkOf = 100 });

@@ -66,9 +66,8 @@ public sealed partial class EmbeddedSearchEngine
         long count = 0;
         await WriteAsync(async (writer, directory) =>
         {
-            using var before = DirectoryReader.IndexExists(directory) ? DirectoryReader.Open(directory) : null;
-            bool Indexed(string id) => before is not null && before.DocFreq(new Term(IndexFields.Id, id)) > 0;
-            count = await ParallelIndexLoader.AddAllAsync(writer, documents, Indexed, progress, cancellationToken);
+            using var before = new IndexedIds(directory);
+            count = await ParallelIndexLoader.AddAllAsync(writer, _analysis, documents, before.Contains, progress, cancellationToken);
             if (count >= _settings.MergeAfterBulkOf && count * 2 >= writer.MaxDoc)
             {
                 writer.ForceMerge(1);
@@ -110,7 +109,7 @@ public sealed partial class EmbeddedSearchEngine
                     using (var directory = _folder.OpenDirectory(version))
                     using (var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE)))
                     {
-                        count = await ParallelIndexLoader.AddAllAsync(writer, documents, static _ => false, progress, cancellationToken);
+                        count = await ParallelIndexLoader.AddAllAsync(writer, _analysis, documents, static _ => false, progress, cancellationToken);
                         if (count >= _settings.MergeAfterBulkOf)
                         {
                             writer.ForceMerge(1);

@@ -13,8 +13,9 @@ namespace CreditSite.Search.Embedded;
 /// <see cref="LuceneField"/> instances (and the stored copy's buffer) from document to document, as Lucene recommends
 /// for bulk indexing. A fresh field builds a fresh token stream with its attributes on every use — a reflective lookup
 /// under a global lock, a fifth of an import's index update on one thread (measured with bench/RecordIndexing); a
-/// reused field keeps its stream. Not thread-safe: one builder per indexing thread, and the fields of one
-/// <see cref="Build"/> are valid until the next call.</summary>
+/// reused field keeps its stream. With a <see cref="NameWordsCache"/> (bulk loads), <c>name_words</c> replays a name's
+/// cached SmartCn words instead of segmenting it again. Not thread-safe: one builder per indexing thread, and the fields
+/// of one <see cref="Build"/> are valid until the next call.</summary>
 internal sealed class LuceneDocumentBuilder : IDisposable
 {
     /// <summary>Analysed text whose terms are only ever asked for one by one (<c>name_words</c>, <c>body</c>: term
@@ -23,15 +24,19 @@ internal sealed class LuceneDocumentBuilder : IDisposable
     /// before, with positions, are read and merged as they are (Lucene keeps the lesser option for the field).</summary>
     private static readonly FieldType WithoutPositions = Freeze(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
+    private const string ReplayedPool = IndexFields.NameWords + " replayed";
+
     private readonly List<IIndexableField> _document = new(40);
     private readonly Dictionary<string, FieldPool> _pools = new(StringComparer.Ordinal);
     private readonly ArrayBufferWriter<byte> _json = new(2048);
     private readonly Utf8JsonWriter _jsonWriter;
     private readonly BytesRef _storedBytes = new();
+    private readonly NameWordsCache? _nameWords;
 
-    public LuceneDocumentBuilder()
+    public LuceneDocumentBuilder(NameWordsCache? nameWords = null)
     {
         _jsonWriter = new Utf8JsonWriter(_json);
+        _nameWords = nameWords;
     }
 
     /// <summary>The fields of <paramref name="source"/>, in the order <see cref="IndexWriter.AddDocument(IEnumerable{IIndexableField})"/> expects them.</summary>
@@ -83,7 +88,7 @@ internal sealed class LuceneDocumentBuilder : IDisposable
 
         foreach (var name in IndexFields.Names(source))
         {
-            Next(IndexFields.NameWords, static n => new LuceneField(n, string.Empty, WithoutPositions)).SetStringValue(name);
+            NameWords(name);
             Text(IndexFields.NameGrams, name);
         }
 
@@ -125,6 +130,20 @@ internal sealed class LuceneDocumentBuilder : IDisposable
     private void Text(string name, string value) =>
         Next(name, static n => new TextField(n, string.Empty, LuceneField.Store.NO)).SetStringValue(value);
 
+    private void NameWords(string name)
+    {
+        if (_nameWords is null || name.Length > NameWordsCache.MaxNameLength)
+        {
+            Next(IndexFields.NameWords, static n => new LuceneField(n, string.Empty, WithoutPositions)).SetStringValue(name);
+            return;
+        }
+
+        // A field given a token stream is indexed from it; the writer's analyser is not asked. Its own pool: a field
+        // holding a stream would ignore the string value of the fallback above.
+        var field = Next(IndexFields.NameWords, static n => new LuceneField(n, new ReplayedWords(), WithoutPositions), ReplayedPool);
+        ((ReplayedWords)field.GetTokenStreamValue()).Load(_nameWords.Get(name));
+    }
+
     private void Body(string value) =>
         Next(IndexFields.Body, static n => new LuceneField(n, string.Empty, WithoutPositions)).SetStringValue(value);
 
@@ -143,12 +162,13 @@ internal sealed class LuceneDocumentBuilder : IDisposable
     }
 
     /// <summary>The next unused instance of a field for this document, made on first need.</summary>
-    private LuceneField Next(string name, Func<string, LuceneField> create)
+    private LuceneField Next(string name, Func<string, LuceneField> create, string? poolName = null)
     {
-        if (!_pools.TryGetValue(name, out var pool))
+        poolName ??= name;
+        if (!_pools.TryGetValue(poolName, out var pool))
         {
             pool = new FieldPool();
-            _pools.Add(name, pool);
+            _pools.Add(poolName, pool);
         }
 
         if (pool.Used == pool.Fields.Count)

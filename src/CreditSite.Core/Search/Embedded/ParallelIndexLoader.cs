@@ -20,9 +20,11 @@ internal static class ParallelIndexLoader
     /// is not <paramref name="alreadyIndexed"/> is added without the cost of a delete-by-id; a repeated id (remembered by
     /// a 64-bit hash, a few bytes per document) is written as an update so the last one wins, as with upserts.</summary>
     public static async Task<long> AddAllAsync(
-        IndexWriter writer, IAsyncEnumerable<SearchDocument> documents, Func<string, bool> alreadyIndexed, IProgress<long>? progress, CancellationToken cancellationToken)
+        IndexWriter writer, SearchAnalysis analysis, IAsyncEnumerable<SearchDocument> documents, Func<string, bool> alreadyIndexed, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Shared by the workers: a subject's records are spread over both (the queue is chosen by the record's id).
+        var nameWords = new NameWordsCache(analysis.Words);
 
         // One queue per worker, chosen by the id: the occurrences of a repeated id are then written in stream order by
         // one thread, so the update of a later occurrence always follows (and deletes) the earlier one. With a shared
@@ -34,7 +36,7 @@ internal static class ParallelIndexLoader
         {
             try
             {
-                using var builder = new LuceneDocumentBuilder();
+                using var builder = new LuceneDocumentBuilder(nameWords);
                 await foreach (var batch in queue.Reader.ReadAllAsync(failed.Token))
                 {
                     foreach (var (document, seen) in batch)
