@@ -13,7 +13,18 @@ public sealed partial class EmbeddedSearchEngine
         var byScore = query.HasText && request.Sort == SearchSort.Relevance;
         var facets = request.WithFacets ? new SubjectFacetCounter(ordinals.Count) : null;
         using var collector = new SubjectGroupCollector(ordinals, wanted, byScore, facets);
-        searcher.Search(query.Query, collector);
+
+        // A very broad text query (常州, 有限公司) is ranked and counted from a sample of its matches; a browse or a
+        // newest-first query never is, since its first rows must be the newest of all.
+        var sampled = byScore && query.EstimatedPostings > _settings.SampleAbove;
+        if (sampled)
+        {
+            MatchSample.Collect(searcher, query.Query, collector, (double)_settings.SampleAbove / query.EstimatedPostings);
+        }
+        else
+        {
+            searcher.Search(query.Query, collector);
+        }
         var facetResult = facets?.Result() ?? SearchFacets.Empty;
 
         var rows = collector.TopGroups().Skip((int)Math.Min(skip, int.MaxValue)).ToList();
@@ -47,6 +58,10 @@ public sealed partial class EmbeddedSearchEngine
             });
         }
 
-        return new SearchResults(collector.Groups, hits, facetResult, page, pageSize);
+        return new SearchResults(collector.Groups, hits, facetResult, page, pageSize)
+        {
+            TotalIsLowerBound = sampled,
+            CountedFromSample = sampled,
+        };
     }
 }

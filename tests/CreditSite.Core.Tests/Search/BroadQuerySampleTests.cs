@@ -1,0 +1,142 @@
+using CreditSite.Search;
+using CreditSite.Search.Embedded;
+using static CreditSite.Core.Tests.Search.SampleDocuments;
+
+namespace CreditSite.Core.Tests.Search;
+
+/// <summary>The embedded engine's bound on very broad queries (<see cref="EmbeddedIndexSettings.SampleAbove"/>): a text
+/// query whose terms occur in more postings than the bound is ranked, counted and faceted over the matches in slices
+/// spread over the whole index, and says so; anything narrower, and every browse, stays exact. The index here is small
+/// and the bound lowered to match, as 常州 over 5M records is to the default.</summary>
+public sealed class BroadQuerySampleTests : IDisposable
+{
+    private const int Entries = 600;
+    private const int Penalties = 600;
+    private const int Bound = 300;
+    private const string Syllables = "安百诚达鼎丰福广海和弘华佳金锦凯康利隆茂明南鹏启瑞润盛顺泰天万旺祥鑫兴洋永裕远正中";
+
+    private readonly TemporaryDataFolder _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    /// <summary>Subjects 1–600 on the black list (written first), subjects 601–1200 each with a penalty (written last),
+    /// and one 恒达 company; every name but the last shares 常州.</summary>
+    private async Task<(EmbeddedSearchEngine Sampling, EmbeddedSearchEngine Exact)> EnginesAsync()
+    {
+        var exact = new EmbeddedSearchEngine(_data.Path);
+        var documents = new List<SearchDocument>();
+        for (var serial = 1; serial <= Entries + Penalties; serial++)
+        {
+            var name = $"常州{Syllables[serial % Syllables.Length]}{Syllables[serial / Syllables.Length % Syllables.Length]}建材有限公司";
+            documents.Add(serial <= Entries
+                ? Entry($"E-{serial}", name, usccSerial: serial, decided: Today.AddDays(-serial % 300))
+                : Penalty($"CF-{serial}", name, serial, ["罚款"], field: "税务", decided: Today.AddDays(-serial % 300)));
+        }
+
+        documents.Add(Entry("E-HD", "武进恒达食品有限公司", usccSerial: 5000));
+        await exact.UpsertAsync(documents);
+        return (new EmbeddedSearchEngine(_data.Path, settings: new EmbeddedIndexSettings { SampleAbove = Bound }), exact);
+    }
+
+    private static SearchRequest Grouped(string? text, int page = 1) =>
+        new() { Text = text, Today = Today, GroupBySubject = true, Page = page, PageSize = 20 };
+
+    [Fact]
+    public async Task ATextQueryBeyondTheBoundIsAnsweredFromASampleAndSaysThatItsCountsAreLowerBounds()
+    {
+        var (sampling, exact) = await EnginesAsync();
+        using var _ = sampling;
+        using var __ = exact;
+
+        var all = await exact.SearchAsync(Grouped("常州"));
+        var sample = await sampling.SearchAsync(Grouped("常州"));
+
+        Assert.Equal(Entries + Penalties, all.Total);
+        Assert.False(all.CountedFromSample);
+        Assert.False(all.TotalIsLowerBound);
+
+        Assert.True(sample.CountedFromSample);
+        Assert.True(sample.TotalIsLowerBound);
+        Assert.InRange(sample.Total, 20, Entries + Penalties - 1);
+        Assert.Equal(20, sample.Hits.Count);
+        Assert.All(sample.Hits, hit => Assert.Contains("常州", hit.Document.Title, StringComparison.Ordinal));
+        Assert.All(sample.Hits, hit => Assert.Equal(1, hit.Subject!.MatchedDocuments));
+
+        // Every facet count is at most the exact one, and counts only what the sample saw.
+        foreach (var value in sample.Facets["type"])
+        {
+            Assert.InRange(value.Count, 1, all.Facets["type"].Single(v => v.Value == value.Value).Count);
+        }
+
+        Assert.Equal(sample.Total, sample.Facets["type"].Sum(v => v.Count));
+    }
+
+    [Fact]
+    public async Task TheSampleReachesEveryPartOfTheIndexNotOnlyWhatWasWrittenFirst()
+    {
+        var (sampling, exact) = await EnginesAsync();
+        using var _ = sampling;
+        using var __ = exact;
+
+        var sample = await sampling.SearchAsync(Grouped("常州"));
+
+        // List entries were written first and penalties last: both are in the sample, in about their shares.
+        var byType = sample.Facets["type"].ToDictionary(v => v.Value, v => v.Count);
+        Assert.InRange(byType[DocumentType.ListEntry.Code()], sample.Total / 4, sample.Total * 3 / 4);
+        Assert.InRange(byType[DocumentType.Penalty.Code()], sample.Total / 4, sample.Total * 3 / 4);
+    }
+
+    [Fact]
+    public async Task PagesOfASampledAnswerFollowOnWithoutRepeatsAndTheSameQueryGivesTheSameRows()
+    {
+        var (sampling, exact) = await EnginesAsync();
+        using var _ = sampling;
+        using var __ = exact;
+
+        var first = await sampling.SearchAsync(Grouped("常州"));
+        var second = await sampling.SearchAsync(Grouped("常州", page: 2));
+        var again = await sampling.SearchAsync(Grouped("常州"));
+
+        var firstKeys = first.Hits.Select(h => h.Subject!.SubjectKey).ToList();
+        Assert.Equal(20, second.Hits.Count);
+        Assert.Empty(firstKeys.Intersect(second.Hits.Select(h => h.Subject!.SubjectKey)));
+        Assert.Equal(firstKeys, again.Hits.Select(h => h.Subject!.SubjectKey));
+        Assert.Equal(first.Total, second.Total);
+    }
+
+    [Fact]
+    public async Task FiltersStillHoldForEveryRowOfASampledAnswer()
+    {
+        var (sampling, exact) = await EnginesAsync();
+        using var _ = sampling;
+        using var __ = exact;
+
+        var sample = await sampling.SearchAsync(Grouped("常州") with { Types = [DocumentType.Penalty] });
+
+        Assert.True(sample.CountedFromSample);
+        Assert.NotEmpty(sample.Hits);
+        Assert.All(sample.Hits, hit => Assert.Equal(DocumentType.Penalty, hit.Document.Type));
+        Assert.All(sample.Hits, hit => Assert.Equal("税务", hit.Document.Field));
+    }
+
+    [Fact]
+    public async Task ANarrowQueryAndABrowseStayExactWhateverTheBound()
+    {
+        var (sampling, exact) = await EnginesAsync();
+        using var _ = sampling;
+        using var __ = exact;
+
+        var narrow = await sampling.SearchAsync(Grouped("恒达"));
+        var browse = await sampling.SearchAsync(Grouped(null) with { Types = [DocumentType.Penalty] });
+
+        Assert.False(narrow.CountedFromSample);
+        Assert.Equal(1, narrow.Total);
+        Assert.Equal("武进恒达食品有限公司", Assert.Single(narrow.Hits).Document.Title);
+
+        // A browse lists the newest first, which only a walk over every match can know.
+        Assert.False(browse.CountedFromSample);
+        Assert.False(browse.TotalIsLowerBound);
+        Assert.Equal(Penalties, browse.Total);
+        Assert.Equal(Today, browse.Hits[0].Document.Date);
+    }
+}
