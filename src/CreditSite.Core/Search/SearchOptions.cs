@@ -30,6 +30,6 @@ public sealed class EmbeddedSearchOptions
 
     /// <summary>A text query ranked by relevance whose terms occur in more documents than this is answered from a sample
     /// of this many of its matches, spread over the whole index (see <see cref="Embedded.EmbeddedIndexSettings.SampleAbove"/>).</summary>
-    [System.ComponentModel.DataAnnotations.Range(10_000, 100_000_000, ErrorMessage = "Search:Embedded:SampleAbove 应在 10000 到 100000000 之间。")]
+    [System.ComponentModel.DataAnnotations.Range(100, 100_000_000, ErrorMessage = "Search:Embedded:SampleAbove 应在 100 到 100000000 之间。")]
     public int SampleAbove { get; set; } = Embedded.EmbeddedIndexSettings.DefaultSampleAbove;
 }

@@ -87,6 +87,22 @@ public sealed class BroadQuerySampleTests : IDisposable
     }
 
     [Fact]
+    public async Task AFullNameTypedInFindsThatCompanyFirstEvenWhenTheAnswerIsSampled()
+    {
+        var (sampling, exact) = await EnginesAsync();
+        using var _ = sampling;
+        using var __ = exact;
+
+        // Nine bigrams, three quarters of which must match: the common ones (常州, 有限, 公司 …) make it very broad.
+        var name = (await exact.SearchAsync(new SearchRequest { Text = "CF-1111", Today = Today })).Hits.Single().Document.SubjectName!;
+        var sample = await sampling.SearchAsync(Grouped(name));
+
+        Assert.True(sample.CountedFromSample);
+        Assert.Equal(name, sample.Hits[0].Subject!.Name);
+        Assert.Equal(Uscc(1111), sample.Hits[0].Subject!.SubjectKey);
+    }
+
+    [Fact]
     public async Task PagesOfASampledAnswerFollowOnWithoutRepeatsAndTheSameQueryGivesTheSameRows()
     {
         var (sampling, exact) = await EnginesAsync();

@@ -26,13 +26,18 @@ internal sealed class EmbeddedQuery
     /// <summary>Up to this many distinct query terms must all occur; with more (pasted text), three quarters must.</summary>
     private const int AllTermsRequiredUpTo = 8;
 
-    private EmbeddedQuery(Query query, bool hasText, IReadOnlySet<string> highlightTerms, long estimatedPostings)
+    private EmbeddedQuery(Query query, bool hasText, IReadOnlySet<string> highlightTerms, long estimatedPostings, Query? namePhrase)
     {
         Query = query;
         HasText = hasText;
         HighlightTerms = highlightTerms;
         EstimatedPostings = estimatedPostings;
+        NamePhrase = namePhrase;
     }
+
+    /// <summary>The whole text as a phrase in names, when the query ranks by it (one of its terms is rare): the best
+    /// matches, which a sampled answer always includes (<see cref="MatchSample"/>).</summary>
+    public Query? NamePhrase { get; }
 
     public Query Query { get; }
 
@@ -51,6 +56,7 @@ internal sealed class EmbeddedQuery
         Query? match = null;
         var hasText = false;
         long estimatedPostings = 0;
+        Query? namePhrase = null;
         IReadOnlySet<string> highlightTerms = new HashSet<string>();
 
         if (request.Identifier is { } identifier)
@@ -63,9 +69,10 @@ internal sealed class EmbeddedQuery
             if (text.Length > 0)
             {
                 hasText = true;
-                var (textQuery, terms, estimate) = TextQuery(text, analysis, reader);
+                var (textQuery, terms, estimate, phrase) = TextQuery(text, analysis, reader);
                 highlightTerms = terms;
                 estimatedPostings = estimate;
+                namePhrase = phrase;
                 match = textQuery;
             }
         }
@@ -106,7 +113,7 @@ internal sealed class EmbeddedQuery
         Query query = match is null
             ? new ConstantScoreQuery(filter)
             : new FilteredQuery(match, filter, AlwaysRandomAccess.Instance);
-        return new EmbeddedQuery(query, hasText, highlightTerms, estimatedPostings);
+        return new EmbeddedQuery(query, hasText, highlightTerms, estimatedPostings, namePhrase);
     }
 
     private static Query IdentifierQuery(IdentifierFilter identifier)
@@ -126,12 +133,13 @@ internal sealed class EmbeddedQuery
         return any.Clauses.Count == 0 ? new BooleanQuery() : new ConstantScoreQuery(any);
     }
 
-    private static (Query Query, IReadOnlySet<string> Terms, long EstimatedPostings) TextQuery(string text, SearchAnalysis analysis, IndexReader reader)
+    private static (Query Query, IReadOnlySet<string> Terms, long EstimatedPostings, Query? NamePhrase) TextQuery(string text, SearchAnalysis analysis, IndexReader reader)
     {
         var grams = SearchAnalysis.Tokens(analysis.Bigrams, IndexFields.Body, text);
         var distinct = grams.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
         var any = new BooleanQuery(disableCoord: true);
         long estimate = 0;
+        Query? namePhrase = null;
 
         if (distinct.Count > 0)
         {
@@ -165,7 +173,8 @@ internal sealed class EmbeddedQuery
             var selective = distinct.Any(term => reader.DocFreq(new Term(IndexFields.NameGrams, term)) <= RefineDocumentLimit);
             if (selective && grams.Count > 1 && grams.Count <= PhraseTermLimit)
             {
-                matches.Add(Phrase(IndexFields.NameGrams, grams, NamePhraseBoost), Occur.SHOULD);
+                namePhrase = Phrase(IndexFields.NameGrams, grams, NamePhraseBoost);
+                matches.Add(namePhrase, Occur.SHOULD);
             }
 
             var words = selective ? SearchAnalysis.Tokens(analysis.Words, IndexFields.NameWords, text) : [];
@@ -205,7 +214,7 @@ internal sealed class EmbeddedQuery
         }
 
         Query query = any.Clauses.Count == 1 ? any.Clauses[0].Query : any;
-        return (query, distinct.ToHashSet(StringComparer.Ordinal), estimate);
+        return (query, distinct.ToHashSet(StringComparer.Ordinal), estimate, namePhrase);
     }
 
     /// <summary>The term in the name (boosted) or in the body. A side where the term never occurs is left out, so most

@@ -19,7 +19,7 @@ public sealed partial class EmbeddedSearchEngine
         var sampled = byScore && query.EstimatedPostings > _settings.SampleAbove;
         if (sampled)
         {
-            MatchSample.Collect(searcher, query.Query, collector, (double)_settings.SampleAbove / query.EstimatedPostings);
+            MatchSample.Collect(searcher, query.Query, query.NamePhrase, collector, (double)_settings.SampleAbove / query.EstimatedPostings);
         }
         else
         {
