@@ -8,7 +8,7 @@ namespace CreditSite.Core.Tests.Search;
 /// query whose terms occur in more postings than the bound is ranked, counted and faceted over the matches in slices
 /// spread over the whole index, and says so; anything narrower, and every browse, stays exact. The index here is small
 /// and the bound lowered to match, as 常州 over 5M records is to the default.</summary>
-public sealed class BroadQuerySampleTests : IDisposable
+public sealed class BroadQuerySampleTests : IAsyncLifetime, IDisposable
 {
     private const int Entries = 600;
     private const int Penalties = 600;
@@ -16,14 +16,15 @@ public sealed class BroadQuerySampleTests : IDisposable
     private const string Syllables = "安百诚达鼎丰福广海和弘华佳金锦凯康利隆茂明南鹏启瑞润盛顺泰天万旺祥鑫兴洋永裕远正中";
 
     private readonly TemporaryDataFolder _data = new();
-
-    public void Dispose() => _data.Dispose();
+    private EmbeddedSearchEngine _sampling = null!;
+    private EmbeddedSearchEngine _exact = null!;
 
     /// <summary>Subjects 1–600 on the black list (written first), subjects 601–1200 each with a penalty (written last),
-    /// and one 恒达 company; every name but the last shares 常州.</summary>
-    private async Task<(EmbeddedSearchEngine Sampling, EmbeddedSearchEngine Exact)> EnginesAsync()
+    /// and one 恒达 company; every name but the last shares 常州. Two engines over that index: one with the default bound,
+    /// which counts exactly here, and one with the lowered bound.</summary>
+    public async Task InitializeAsync()
     {
-        var exact = new EmbeddedSearchEngine(_data.Path);
+        _exact = new EmbeddedSearchEngine(_data.Path);
         var documents = new List<SearchDocument>();
         for (var serial = 1; serial <= Entries + Penalties; serial++)
         {
@@ -34,8 +35,21 @@ public sealed class BroadQuerySampleTests : IDisposable
         }
 
         documents.Add(Entry("E-HD", "武进恒达食品有限公司", usccSerial: 5000));
-        await exact.UpsertAsync(documents);
-        return (new EmbeddedSearchEngine(_data.Path, settings: new EmbeddedIndexSettings { SampleAbove = Bound }), exact);
+        await _exact.UpsertAsync(documents);
+        _sampling = new EmbeddedSearchEngine(_data.Path, settings: new EmbeddedIndexSettings { SampleAbove = Bound });
+    }
+
+    public Task DisposeAsync()
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _sampling?.Dispose();
+        _exact?.Dispose();
+        _data.Dispose();
     }
 
     private static SearchRequest Grouped(string? text, int page = 1) =>
@@ -44,12 +58,8 @@ public sealed class BroadQuerySampleTests : IDisposable
     [Fact]
     public async Task ATextQueryBeyondTheBoundIsAnsweredFromASampleAndSaysThatItsCountsAreLowerBounds()
     {
-        var (sampling, exact) = await EnginesAsync();
-        using var _ = sampling;
-        using var __ = exact;
-
-        var all = await exact.SearchAsync(Grouped("常州"));
-        var sample = await sampling.SearchAsync(Grouped("常州"));
+        var all = await _exact.SearchAsync(Grouped("常州"));
+        var sample = await _sampling.SearchAsync(Grouped("常州"));
 
         Assert.Equal(Entries + Penalties, all.Total);
         Assert.False(all.CountedFromSample);
@@ -74,11 +84,7 @@ public sealed class BroadQuerySampleTests : IDisposable
     [Fact]
     public async Task TheSampleReachesEveryPartOfTheIndexNotOnlyWhatWasWrittenFirst()
     {
-        var (sampling, exact) = await EnginesAsync();
-        using var _ = sampling;
-        using var __ = exact;
-
-        var sample = await sampling.SearchAsync(Grouped("常州"));
+        var sample = await _sampling.SearchAsync(Grouped("常州"));
 
         // List entries were written first and penalties last: both are in the sample, in about their shares.
         var byType = sample.Facets["type"].ToDictionary(v => v.Value, v => v.Count);
@@ -89,13 +95,9 @@ public sealed class BroadQuerySampleTests : IDisposable
     [Fact]
     public async Task AFullNameTypedInFindsThatCompanyFirstEvenWhenTheAnswerIsSampled()
     {
-        var (sampling, exact) = await EnginesAsync();
-        using var _ = sampling;
-        using var __ = exact;
-
         // Nine bigrams, three quarters of which must match: the common ones (常州, 有限, 公司 …) make it very broad.
-        var name = (await exact.SearchAsync(new SearchRequest { Text = "CF-1111", Today = Today })).Hits.Single().Document.SubjectName!;
-        var sample = await sampling.SearchAsync(Grouped(name));
+        var name = (await _exact.SearchAsync(new SearchRequest { Text = "CF-1111", Today = Today })).Hits.Single().Document.SubjectName!;
+        var sample = await _sampling.SearchAsync(Grouped(name));
 
         Assert.True(sample.CountedFromSample);
         Assert.Equal(name, sample.Hits[0].Subject!.Name);
@@ -105,13 +107,9 @@ public sealed class BroadQuerySampleTests : IDisposable
     [Fact]
     public async Task PagesOfASampledAnswerFollowOnWithoutRepeatsAndTheSameQueryGivesTheSameRows()
     {
-        var (sampling, exact) = await EnginesAsync();
-        using var _ = sampling;
-        using var __ = exact;
-
-        var first = await sampling.SearchAsync(Grouped("常州"));
-        var second = await sampling.SearchAsync(Grouped("常州", page: 2));
-        var again = await sampling.SearchAsync(Grouped("常州"));
+        var first = await _sampling.SearchAsync(Grouped("常州"));
+        var second = await _sampling.SearchAsync(Grouped("常州", page: 2));
+        var again = await _sampling.SearchAsync(Grouped("常州"));
 
         var firstKeys = first.Hits.Select(h => h.Subject!.SubjectKey).ToList();
         Assert.Equal(20, second.Hits.Count);
@@ -123,11 +121,7 @@ public sealed class BroadQuerySampleTests : IDisposable
     [Fact]
     public async Task FiltersStillHoldForEveryRowOfASampledAnswer()
     {
-        var (sampling, exact) = await EnginesAsync();
-        using var _ = sampling;
-        using var __ = exact;
-
-        var sample = await sampling.SearchAsync(Grouped("常州") with { Types = [DocumentType.Penalty] });
+        var sample = await _sampling.SearchAsync(Grouped("常州") with { Types = [DocumentType.Penalty] });
 
         Assert.True(sample.CountedFromSample);
         Assert.NotEmpty(sample.Hits);
@@ -138,12 +132,8 @@ public sealed class BroadQuerySampleTests : IDisposable
     [Fact]
     public async Task ANarrowQueryAndABrowseStayExactWhateverTheBound()
     {
-        var (sampling, exact) = await EnginesAsync();
-        using var _ = sampling;
-        using var __ = exact;
-
-        var narrow = await sampling.SearchAsync(Grouped("恒达"));
-        var browse = await sampling.SearchAsync(Grouped(null) with { Types = [DocumentType.Penalty] });
+        var narrow = await _sampling.SearchAsync(Grouped("恒达"));
+        var browse = await _sampling.SearchAsync(Grouped(null) with { Types = [DocumentType.Penalty] });
 
         Assert.False(narrow.CountedFromSample);
         Assert.Equal(1, narrow.Total);
