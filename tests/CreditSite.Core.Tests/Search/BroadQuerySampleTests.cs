@@ -12,6 +12,7 @@ public sealed class BroadQuerySampleTests : IAsyncLifetime, IDisposable
 {
     private const int Entries = 600;
     private const int Penalties = 600;
+    private const int Priced = 3;
     private const int Bound = 300;
     private const string Syllables = "安百诚达鼎丰福广海和弘华佳金锦凯康利隆茂明南鹏启瑞润盛顺泰天万旺祥鑫兴洋永裕远正中";
 
@@ -20,7 +21,7 @@ public sealed class BroadQuerySampleTests : IAsyncLifetime, IDisposable
     private EmbeddedSearchEngine _exact = null!;
 
     /// <summary>Subjects 1–600 on the black list (written first), subjects 601–1200 each with a penalty (written last),
-    /// and one 恒达 company; every name but the last shares 常州. Two engines over that index: one with the default bound,
+    /// one 恒达 company and three entries in the 价格 field; every name but 恒达's shares 常州. Two engines over that index: one with the default bound,
     /// which counts exactly here, and one with the lowered bound.</summary>
     public async Task InitializeAsync()
     {
@@ -35,6 +36,11 @@ public sealed class BroadQuerySampleTests : IAsyncLifetime, IDisposable
         }
 
         documents.Add(Entry("E-HD", "武进恒达食品有限公司", usccSerial: 5000));
+        for (var serial = 3001; serial < 3001 + Priced; serial++)
+        {
+            documents.Add(Entry($"E-{serial}", $"常州{Syllables[serial % Syllables.Length]}价格商行", usccSerial: serial, field: "价格"));
+        }
+
         await _exact.UpsertAsync(documents);
         _sampling = new EmbeddedSearchEngine(_data.Path, settings: new EmbeddedIndexSettings { SampleAbove = Bound });
     }
@@ -61,13 +67,13 @@ public sealed class BroadQuerySampleTests : IAsyncLifetime, IDisposable
         var all = await _exact.SearchAsync(Grouped("常州"));
         var sample = await _sampling.SearchAsync(Grouped("常州"));
 
-        Assert.Equal(Entries + Penalties, all.Total);
+        Assert.Equal(Entries + Penalties + Priced, all.Total);
         Assert.False(all.CountedFromSample);
         Assert.False(all.TotalIsLowerBound);
 
         Assert.True(sample.CountedFromSample);
         Assert.True(sample.TotalIsLowerBound);
-        Assert.InRange(sample.Total, 20, Entries + Penalties - 1);
+        Assert.InRange(sample.Total, 20, Entries + Penalties + Priced - 1);
         Assert.Equal(20, sample.Hits.Count);
         Assert.All(sample.Hits, hit => Assert.Contains("常州", hit.Document.Title, StringComparison.Ordinal));
         Assert.All(sample.Hits, hit => Assert.Equal(1, hit.Subject!.MatchedDocuments));
@@ -97,7 +103,8 @@ public sealed class BroadQuerySampleTests : IAsyncLifetime, IDisposable
     {
         // Nine bigrams, three quarters of which must match: the common ones (常州, 有限, 公司 …) make it very broad.
         var name = (await _exact.SearchAsync(new SearchRequest { Text = "CF-1111", Today = Today })).Hits.Single().Document.SubjectName!;
-        var sample = await _sampling.SearchAsync(Grouped(name));
+        // One row a page: the sample (with the name phrase's matches) fills it, so the answer stays a sampled one.
+        var sample = await _sampling.SearchAsync(Grouped(name) with { PageSize = 1 });
 
         Assert.True(sample.CountedFromSample);
         Assert.Equal(name, sample.Hits[0].Subject!.Name);
@@ -118,6 +125,21 @@ public sealed class BroadQuerySampleTests : IAsyncLifetime, IDisposable
         Assert.Equal(first.Total, second.Total);
     }
 
+    [Theory]
+    [InlineData(1)] // the last month holds enough subjects
+    [InlineData(8)] // page 8 needs 160 rows: more than the last month holds, so the engine reaches further back
+    public async Task NewestFirstABroadQueryStillListsTheTrulyNewestSubjectsWhileItsCountsComeFromTheSample(int page)
+    {
+        var exactPage = await _exact.SearchAsync(Grouped("常州", page) with { Sort = SearchSort.Newest });
+        var sample = await _sampling.SearchAsync(Grouped("常州", page) with { Sort = SearchSort.Newest });
+
+        Assert.True(sample.CountedFromSample);
+        Assert.False(exactPage.CountedFromSample);
+        Assert.Equal(20, exactPage.Hits.Count);
+        Assert.Equal(exactPage.Hits.Select(h => h.Subject!.SubjectKey), sample.Hits.Select(h => h.Subject!.SubjectKey));
+        Assert.Equal(exactPage.Hits.Select(h => h.Document.Date), sample.Hits.Select(h => h.Document.Date));
+    }
+
     [Fact]
     public async Task FiltersStillHoldForEveryRowOfASampledAnswer()
     {
@@ -127,6 +149,17 @@ public sealed class BroadQuerySampleTests : IAsyncLifetime, IDisposable
         Assert.NotEmpty(sample.Hits);
         Assert.All(sample.Hits, hit => Assert.Equal(DocumentType.Penalty, hit.Document.Type));
         Assert.All(sample.Hits, hit => Assert.Equal("税务", hit.Document.Field));
+    }
+
+    [Fact]
+    public async Task ABroadQueryWhoseFilterLeavesTooFewSubjectsForTheSampleIsAnsweredExactly()
+    {
+        var answer = await _sampling.SearchAsync(Grouped("常州") with { Field = "价格" });
+
+        Assert.False(answer.CountedFromSample);
+        Assert.False(answer.TotalIsLowerBound);
+        Assert.Equal(Priced, answer.Total);
+        Assert.All(answer.Hits, hit => Assert.EndsWith("价格商行", hit.Document.Title, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -26,9 +26,11 @@ internal sealed class EmbeddedQuery
     /// <summary>Up to this many distinct query terms must all occur; with more (pasted text), three quarters must.</summary>
     private const int AllTermsRequiredUpTo = 8;
 
-    private EmbeddedQuery(Query query, bool hasText, IReadOnlySet<string> highlightTerms, long estimatedPostings, Query? namePhrase)
+    private EmbeddedQuery(Query query, Query? match, Filter filter, bool hasText, IReadOnlySet<string> highlightTerms, long estimatedPostings, Query? namePhrase)
     {
         Query = query;
+        Match = match;
+        Filter = filter;
         HasText = hasText;
         HighlightTerms = highlightTerms;
         EstimatedPostings = estimatedPostings;
@@ -39,7 +41,14 @@ internal sealed class EmbeddedQuery
     /// matches, which a sampled answer always includes (<see cref="MatchSample"/>).</summary>
     public Query? NamePhrase { get; }
 
+    /// <summary>The whole query: <see cref="Match"/> (or every document) within <see cref="Filter"/>.</summary>
     public Query Query { get; }
+
+    /// <summary>What the text or identifier matches, before the filters; null for a browse.</summary>
+    public Query? Match { get; }
+
+    /// <summary>The day's visibility and the request's filters, as one filter.</summary>
+    public Filter Filter { get; }
 
     /// <summary>For a text query, about how many postings its scorers step through, from the index's term statistics:
     /// when all terms are required, the rarest term's postings once for each term (each candidate it leads to is sought
@@ -113,7 +122,7 @@ internal sealed class EmbeddedQuery
         Query query = match is null
             ? new ConstantScoreQuery(filter)
             : new FilteredQuery(match, filter, AlwaysRandomAccess.Instance);
-        return new EmbeddedQuery(query, hasText, highlightTerms, estimatedPostings, namePhrase);
+        return new EmbeddedQuery(query, match, filter, hasText, highlightTerms, estimatedPostings, namePhrase);
     }
 
     private static Query IdentifierQuery(IdentifierFilter identifier)
