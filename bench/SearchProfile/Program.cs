@@ -10,7 +10,7 @@ using CreditSite.Search.Embedded;
 // The embedded engine's cost per query, without HTTP, over the index a bench/search/run.sh run left behind; the result
 // cache is off, so every query searches. Shows the slowest queries and the time by number of matches.
 // Usage: dotnet run -c Release --project bench/SearchProfile -- <dataPath> <queries.txt> [rounds]   (FACETS=0: no facets;
-// GROUP=1: one row per subject, as the one-stop query asks; CPU=1: thread CPU time; THREADS=n: n searches at once)
+// GROUP=1: one row per subject, as the one-stop query asks; SAMPLE_ABOVE=n: see below; CPU=1: thread CPU time; THREADS=n: n searches at once)
 // Each line of queries.txt is a query string as bench/search/run.sh and records.sh send it (q=…&type=…&kind=…&field=…
 // &department=…&category=…&penalty_type=…&subject_type=…&sort=newest&page=…); a line without q browses, newest first.
 // dotnet run -c Release --project bench/SearchProfile -- generate <dataPath> <records> <queries.txt> writes a mixed index
@@ -62,7 +62,9 @@ var requests = lines.Select(line =>
     });
 }).ToList();
 
-using var engine = new EmbeddedSearchEngine(dataPath, settings: new EmbeddedIndexSettings { ResultCacheEntries = 0 });
+// SAMPLE_ABOVE=n: Search:Embedded:SampleAbove (the default otherwise).
+var sampleAbove = int.TryParse(Environment.GetEnvironmentVariable("SAMPLE_ABOVE"), out var above) ? above : EmbeddedIndexSettings.DefaultSampleAbove;
+using var engine = new EmbeddedSearchEngine(dataPath, settings: new EmbeddedIndexSettings { ResultCacheEntries = 0, SampleAbove = sampleAbove });
 Console.WriteLine($"{await engine.CountAsync()} documents, {requests.Count} queries, facets {(withFacets ? "on" : "off")}, {(bySubject ? "by subject" : "by document")}, {(cpuTime ? "thread CPU time" : "wall time")}, {threads} thread(s)");
 var times = new double[requests.Count];
 var totals = new long[requests.Count];

@@ -195,6 +195,12 @@ public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, Se
     /// <summary>True when counting stopped at a bound: there are at least <see cref="Total"/> rows (shown as "10,000+").</summary>
     public bool TotalIsLowerBound { get; init; }
 
+    /// <summary>True when a very broad query was ranked, counted and faceted over a sample of its matches spread over the
+    /// index (the embedded engine, <c>Search:Embedded:SampleAbove</c>): <see cref="Total"/>, the facet counts and each
+    /// row's <see cref="SubjectSummary.MatchedDocuments"/> are then lower bounds, and the rows are the best of the
+    /// sample. <see cref="TotalIsLowerBound"/> is true as well.</summary>
+    public bool CountedFromSample { get; init; }
+
     public int PageCount => PageSize <= 0 ? 0 : (int)Math.Min(int.MaxValue, (Total + PageSize - 1) / PageSize);
 }
 

@@ -22,6 +22,7 @@ public static class SearchEngineRegistration
                 {
                     ResultCacheEntries = options.Embedded.ResultCacheEntries,
                     ResultCacheMegabytes = options.Embedded.ResultCacheMegabytes,
+                    SampleAbove = options.Embedded.SampleAbove,
                 });
                 break;
             case SearchEngineKind.Elasticsearch:

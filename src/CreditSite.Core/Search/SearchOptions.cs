@@ -27,4 +27,9 @@ public sealed class EmbeddedSearchOptions
     /// <summary>Upper bound of the cached answers' estimated size, in MiB.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 65_536, ErrorMessage = "Search:Embedded:ResultCacheMegabytes 应在 1 到 65536 之间。")]
     public int ResultCacheMegabytes { get; set; } = 256;
+
+    /// <summary>A text query ranked by relevance whose terms occur in more documents than this is answered from a sample
+    /// of this many of its matches, spread over the whole index (see <see cref="Embedded.EmbeddedIndexSettings.SampleAbove"/>).</summary>
+    [System.ComponentModel.DataAnnotations.Range(100, 100_000_000, ErrorMessage = "Search:Embedded:SampleAbove 应在 100 到 100000000 之间。")]
+    public int SampleAbove { get; set; } = Embedded.EmbeddedIndexSettings.DefaultSampleAbove;
 }

@@ -26,14 +26,34 @@ internal sealed class EmbeddedQuery
     /// <summary>Up to this many distinct query terms must all occur; with more (pasted text), three quarters must.</summary>
     private const int AllTermsRequiredUpTo = 8;
 
-    private EmbeddedQuery(Query query, bool hasText, IReadOnlySet<string> highlightTerms)
+    private EmbeddedQuery(Query query, Query? match, Filter filter, bool hasText, IReadOnlySet<string> highlightTerms, long estimatedPostings, Query? namePhrase)
     {
         Query = query;
+        Match = match;
+        Filter = filter;
         HasText = hasText;
         HighlightTerms = highlightTerms;
+        EstimatedPostings = estimatedPostings;
+        NamePhrase = namePhrase;
     }
 
+    /// <summary>The whole text as a phrase in names, when the query ranks by it (one of its terms is rare): the best
+    /// matches, which a sampled answer always includes (<see cref="MatchSample"/>).</summary>
+    public Query? NamePhrase { get; }
+
+    /// <summary>The whole query: <see cref="Match"/> (or every document) within <see cref="Filter"/>.</summary>
     public Query Query { get; }
+
+    /// <summary>What the text or identifier matches, before the filters; null for a browse.</summary>
+    public Query? Match { get; }
+
+    /// <summary>The day's visibility and the request's filters, as one filter.</summary>
+    public Filter Filter { get; }
+
+    /// <summary>For a text query, about how many postings its scorers step through, from the index's term statistics:
+    /// when all terms are required, the rarest term's postings once for each term (each candidate it leads to is sought
+    /// in every other term); otherwise every term's postings. 0 for other queries.</summary>
+    public long EstimatedPostings { get; }
 
     /// <summary>True when the request searches text (relevance is meaningful); false for browsing and identifiers.</summary>
     public bool HasText { get; }
@@ -44,6 +64,8 @@ internal sealed class EmbeddedQuery
     {
         Query? match = null;
         var hasText = false;
+        long estimatedPostings = 0;
+        Query? namePhrase = null;
         IReadOnlySet<string> highlightTerms = new HashSet<string>();
 
         if (request.Identifier is { } identifier)
@@ -56,8 +78,10 @@ internal sealed class EmbeddedQuery
             if (text.Length > 0)
             {
                 hasText = true;
-                var (textQuery, terms) = TextQuery(text, analysis, reader);
+                var (textQuery, terms, estimate, phrase) = TextQuery(text, analysis, reader);
                 highlightTerms = terms;
+                estimatedPostings = estimate;
+                namePhrase = phrase;
                 match = textQuery;
             }
         }
@@ -98,7 +122,7 @@ internal sealed class EmbeddedQuery
         Query query = match is null
             ? new ConstantScoreQuery(filter)
             : new FilteredQuery(match, filter, AlwaysRandomAccess.Instance);
-        return new EmbeddedQuery(query, hasText, highlightTerms);
+        return new EmbeddedQuery(query, match, filter, hasText, highlightTerms, estimatedPostings, namePhrase);
     }
 
     private static Query IdentifierQuery(IdentifierFilter identifier)
@@ -118,11 +142,13 @@ internal sealed class EmbeddedQuery
         return any.Clauses.Count == 0 ? new BooleanQuery() : new ConstantScoreQuery(any);
     }
 
-    private static (Query Query, IReadOnlySet<string> Terms) TextQuery(string text, SearchAnalysis analysis, IndexReader reader)
+    private static (Query Query, IReadOnlySet<string> Terms, long EstimatedPostings, Query? NamePhrase) TextQuery(string text, SearchAnalysis analysis, IndexReader reader)
     {
         var grams = SearchAnalysis.Tokens(analysis.Bigrams, IndexFields.Body, text);
         var distinct = grams.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
         var any = new BooleanQuery(disableCoord: true);
+        long estimate = 0;
+        Query? namePhrase = null;
 
         if (distinct.Count > 0)
         {
@@ -134,10 +160,17 @@ internal sealed class EmbeddedQuery
             // of all would be the same set, found more slowly).
             var all = distinct.Count <= AllTermsRequiredUpTo;
             var required = new BooleanQuery(disableCoord: true);
+            var rarest = long.MaxValue;
+            long sum = 0;
             foreach (var term in distinct)
             {
-                required.Add(NameOrBody(term, reader), all ? Occur.MUST : Occur.SHOULD);
+                var (clause, postings) = NameOrBody(term, reader);
+                required.Add(clause, all ? Occur.MUST : Occur.SHOULD);
+                rarest = Math.Min(rarest, postings);
+                sum += postings;
             }
+
+            estimate = all ? rarest * distinct.Count : sum;
 
             if (!all)
             {
@@ -149,7 +182,8 @@ internal sealed class EmbeddedQuery
             var selective = distinct.Any(term => reader.DocFreq(new Term(IndexFields.NameGrams, term)) <= RefineDocumentLimit);
             if (selective && grams.Count > 1 && grams.Count <= PhraseTermLimit)
             {
-                matches.Add(Phrase(IndexFields.NameGrams, grams, NamePhraseBoost), Occur.SHOULD);
+                namePhrase = Phrase(IndexFields.NameGrams, grams, NamePhraseBoost);
+                matches.Add(namePhrase, Occur.SHOULD);
             }
 
             var words = selective ? SearchAnalysis.Tokens(analysis.Words, IndexFields.NameWords, text) : [];
@@ -181,34 +215,36 @@ internal sealed class EmbeddedQuery
         foreach (var field in new[] { IndexFields.DecisionNumber, IndexFields.EntryId })
         {
             var exact = new Term(field, text);
-            if (reader.DocFreq(exact) > 0)
+            if (reader.DocFreq(exact) is > 0 and var exactCount)
             {
+                estimate += exactCount;
                 any.Add(new TermQuery(exact) { Boost = ExactKeyBoost }, Occur.SHOULD);
             }
         }
 
         Query query = any.Clauses.Count == 1 ? any.Clauses[0].Query : any;
-        return (query, distinct.ToHashSet(StringComparer.Ordinal));
+        return (query, distinct.ToHashSet(StringComparer.Ordinal), estimate, namePhrase);
     }
 
     /// <summary>The term in the name (boosted) or in the body. A side where the term never occurs is left out, so most
-    /// terms of a name (absent from bodies) are one posting list to step through instead of two.</summary>
-    private static Query NameOrBody(string term, IndexReader reader)
+    /// terms of a name (absent from bodies) are one posting list to step through instead of two. Also returns how many
+    /// postings the clause steps through.</summary>
+    private static (Query Clause, long Postings) NameOrBody(string term, IndexReader reader)
     {
         var name = new Term(IndexFields.NameGrams, term);
         var body = new Term(IndexFields.Body, term);
-        var inName = reader.DocFreq(name) > 0;
-        var inBody = reader.DocFreq(body) > 0;
-        if (inName != inBody)
+        var inName = reader.DocFreq(name);
+        var inBody = reader.DocFreq(body);
+        if ((inName > 0) != (inBody > 0))
         {
-            return inName ? new TermQuery(name) { Boost = NameGramBoost } : new TermQuery(body);
+            return inName > 0 ? (new TermQuery(name) { Boost = NameGramBoost }, inName) : (new TermQuery(body), inBody);
         }
 
-        return new BooleanQuery(disableCoord: true)
+        return (new BooleanQuery(disableCoord: true)
         {
             { new TermQuery(name) { Boost = NameGramBoost }, Occur.SHOULD },
             { new TermQuery(body), Occur.SHOULD },
-        };
+        }, (long)inName + inBody);
     }
 
     private static PhraseQuery Phrase(string field, List<AnalysedToken> tokens, float boost)

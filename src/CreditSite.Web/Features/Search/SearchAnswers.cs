@@ -112,6 +112,10 @@ public sealed record SearchAnswer(
     [Description("为 true 时结果很多，只数到 total 为止（页面显示为“10,000+”）；为 false 时 total 是确切的行数。")]
     public bool TotalIsLowerBound { get; init; }
 
+    [Description("为 true 时符合条件的信息极多，本站按相关度从分布在全部信息中的一部分里选出结果：total、facets 中的数目和每行的 matchedDocuments 都是“至少”数。"
+        + "加上更多字词或筛选条件可得到确切结果。")]
+    public bool CountedFromSample { get; init; }
+
     [Description("本站载有演示数据时才有此字段，提示数据并非真实决定。")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notice { get; init; }
@@ -135,6 +139,7 @@ public sealed record SearchAnswer(
             results.Facets.ByDimension.ToDictionary(p => p.Key, p => (IReadOnlyList<FacetAnswer>)p.Value.Select(v => new FacetAnswer(v.Value, v.Count)).ToList()))
         {
             TotalIsLowerBound = results.TotalIsLowerBound,
+            CountedFromSample = results.CountedFromSample,
         };
     }
 }
