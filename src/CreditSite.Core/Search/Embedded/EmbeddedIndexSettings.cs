@@ -25,12 +25,12 @@ public sealed record EmbeddedIndexSettings
     /// <summary>Upper bound of the cached answers' estimated size.</summary>
     public int ResultCacheMegabytes { get; init; } = 256;
 
-    public const int DefaultSampleAbove = 100_000;
+    public const int DefaultSampleAbove = 50_000;
 
     /// <summary>A text query ranked by relevance whose scorers would step through more postings than this
     /// (<see cref="EmbeddedQuery.EstimatedPostings"/>) is answered from the matches in evenly spread slices of the index
     /// that hold about this many postings (<see cref="MatchSample"/>): rows, total, facets and matched counts then come
     /// from the sample and are lower bounds (<see cref="SearchResults.CountedFromSample"/>). Every match of 常州 or
-    /// 有限公司 at 5M records costs a quarter to half a second of CPU; the sample 15–30 ms (docs/benchmarks.md).</summary>
+    /// 有限公司 at 5M records costs a quarter to half a second of CPU; a sample of 50,000 postings 5–15 ms (docs/benchmarks.md).</summary>
     public int SampleAbove { get; init; } = DefaultSampleAbove;
 }
