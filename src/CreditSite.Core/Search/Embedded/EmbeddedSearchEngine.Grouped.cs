@@ -26,12 +26,14 @@ public sealed partial class EmbeddedSearchEngine
 
         var rows = rowSource.TopGroups().Skip((int)Math.Min(skip, int.MaxValue)).ToList();
         var documents = rows.Select(row => IndexFields.FromLucene(searcher.Doc(row.Doc, IndexFields.StoredOnly))).ToList();
+        var subjects = new List<int>();
         var keys = new List<string>();
         var matched = new List<int>();
         foreach (var (row, document) in rows.Zip(documents))
         {
             if (row.Group >= 0 && document.SubjectKey is { } key)
             {
+                subjects.Add((int)row.Group);
                 keys.Add(key);
                 matched.Add(rowSource.Matched(row.Group));
             }
@@ -39,8 +41,8 @@ public sealed partial class EmbeddedSearchEngine
 
         var summaries = keys.Count == 0
             ? []
-            : SubjectSummaries.Of(searcher, keys, matched, rows.Zip(documents).ToDictionary(p => p.First.Doc, p => p.Second),
-                _filters.Visibility(request.Today), _filters)
+            : SubjectSummaries.Of(searcher, snapshot.SubjectDocuments, subjects, keys, matched,
+                rows.Zip(documents).ToDictionary(p => p.First.Doc, p => p.Second), _filters.Visibility(request.Today), _filters)
                 .ToDictionary(s => s.SubjectKey, StringComparer.Ordinal);
 
         var hits = new List<SearchHit>(rows.Count);

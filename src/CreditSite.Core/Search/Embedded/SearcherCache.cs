@@ -163,6 +163,12 @@ internal sealed class SearcherCache(IndexFolder folder, Func<string> ensureCurre
         /// <summary>Global ordinals of the subject keys, built by the first search by subject on this snapshot.</summary>
         public SubjectOrdinals Subjects => LazyInitializer.EnsureInitialized(ref _subjects, () => SubjectOrdinals.Of(Reader));
 
+        private SubjectDocuments? _subjectDocuments;
+
+        /// <summary>Each subject's live documents, built by the first search by subject on this snapshot.</summary>
+        public SubjectDocuments SubjectDocuments =>
+            LazyInitializer.EnsureInitialized(ref _subjectDocuments, () => SubjectDocuments.Of(Reader, Subjects));
+
         /// <summary>Drops the cache's own reference; the reader closes once in-flight searches release theirs.</summary>
         public void Release() => Reader.DecRef();
     }
