@@ -368,17 +368,31 @@ public sealed class EmbeddedSearchEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task SmallBulkUpsertIntoALargerIndexIsNotMerged()
+    public async Task SmallerBulkUpsertIntoALargerIndexEndsInTwoSegmentsLeavingTheLargestAsItIs()
     {
-        using var engine = NewEngine(new EmbeddedIndexSettings { MergeAfterBulkOf = 100 });
-        await engine.UpsertAsync([.. ManyEntries(1000)]);
+        using var engine = NewEngine(new EmbeddedIndexSettings { MergeAfterBulkOf = 100, RamBufferSizeMb = 1 });
+        await engine.UpsertAllAsync(Async(ManyEntries(3000)));
         await engine.UpsertAsync([Entry("E-1", "常州恒达建材有限公司")]);
+        await engine.UpsertAsync([Entry("E-2", "常州诚信食品有限公司")]);
+        string largest;
+        using (var directory = FSDirectory.Open(Path.Combine(engine.IndexPath, engine.CurrentVersion!)))
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            Assert.Equal(3, reader.Leaves.Count);
+            largest = reader.Leaves.Select(l => (SegmentReader)l.AtomicReader).MaxBy(r => r.MaxDoc)!.SegmentName;
+        }
 
-        await engine.UpsertAllAsync(Async(ManyEntries(200, firstSerial: 5000)));
+        await engine.UpsertAllAsync(Async(ManyEntries(600, firstSerial: 5000)));
 
-        using var directory = FSDirectory.Open(Path.Combine(engine.IndexPath, engine.CurrentVersion!));
-        using var reader = DirectoryReader.Open(directory);
-        Assert.True(reader.Leaves.Count > 1, "a bulk of a sixth of the index leaves the segments to the merge policy");
+        using (var directory = FSDirectory.Open(Path.Combine(engine.IndexPath, engine.CurrentVersion!)))
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            Assert.Equal(2, reader.Leaves.Count);
+            Assert.Contains(largest, reader.Leaves.Select(l => ((SegmentReader)l.AtomicReader).SegmentName));
+            Assert.Equal(3602, reader.NumDocs);
+        }
+
+        Assert.Equal(3602, await engine.CountAsync());
     }
 
     private static async IAsyncEnumerable<SearchDocument> Async(IEnumerable<SearchDocument> documents)

@@ -59,7 +59,8 @@ public sealed partial class EmbeddedSearchEngine
     /// <summary>The whole stream in one writer session, analysed on several threads, committed once: a bulk import
     /// costs one commit and a few large segments instead of a commit and a small segment per batch. A document whose id
     /// is neither in the index nor earlier in the stream is added without a delete-by-id. A load that makes up most of
-    /// the index ends with a merge into one segment, which halves the cost of a search over it.</summary>
+    /// the index ends with a merge into one segment, which halves the cost of a search over it; a smaller one with a merge
+    /// into two.</summary>
     public async Task<long> UpsertAllAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -68,9 +69,13 @@ public sealed partial class EmbeddedSearchEngine
         {
             using var before = new IndexedIds(directory);
             count = await ParallelIndexLoader.AddAllAsync(writer, _analysis, documents, before.Contains, progress, cancellationToken);
-            if (count >= _settings.MergeAfterBulkOf && count * 2 >= writer.MaxDoc)
+            if (count >= _settings.MergeAfterBulkOf)
             {
-                writer.ForceMerge(1);
+                // Most of the index: one segment. Less (penalties after licences): the new segments and the smaller
+                // ones merged into one beside the largest, which is left as it is — at 5M records the 14 segments three
+                // imports left cost searches 20–70 % more, and merging the largest again would cost every import a
+                // minute (docs/benchmarks.md).
+                writer.ForceMerge(count * 2 >= writer.MaxDoc ? 1 : 2);
             }
         }, cancellationToken);
         progress?.Report(count);
